@@ -1,0 +1,57 @@
+import Hummingbird
+import NIOCore
+import Platform
+import Population
+import Territory
+
+/// The resident home page `/`, the console sign-in page `/console` and the shared stylesheet.
+struct HomePages: Sendable {
+    let divisions: DivisionRepository
+    let register: RegisterRepository
+    let renderer: PageRenderer
+
+    /// Figures on the home page.
+    struct HomeModel: Sendable {
+        let districts: Int
+        let streets: Int
+        let communities: Int
+        let residents: String
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            let counts = try await self.divisions.countByLevel()
+            let totals = try await self.register.totals()
+            let model = HomeModel(
+                districts: counts[.district] ?? 0, streets: counts[.street] ?? 0,
+                communities: counts[.community] ?? 0, residents: Self.grouped(totals.residents)
+            )
+            let title = UIStrings.table(for: context.locale)["brand"] ?? ""
+            return self.renderer.render("home", title: title, model: model, request: request, context: context)
+        }
+        router.get("/console") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            let title = UIStrings.table(for: context.locale)["console_title"] ?? ""
+            return self.renderer.render("console", title: title, model: [String: String](), request: request, context: context)
+        }
+        router.get("/static/site.css") { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: SiteStylesheet.css))
+            )
+        }
+    }
+
+    /// 1234567 → "1,234,567".
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+}

@@ -1,0 +1,8 @@
+import Platform
+import Population
+import Territory
+
+/// Every context's migrations, in dependency order (a context's tables may reference those listed before it).
+public enum AppMigrations {
+    public static let all: [any Migration] = TerritoryMigrations.all + PopulationMigrations.all
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import Logging
+import Platform
+import Population
+import ServiceLifecycle
+import Territory
+
+/// Builds the whole server: storage, every context's routes and pages, and the operational endpoints.
+///
+/// The CLI and every test call this one function. The returned application runs the database pool as a service
+/// and migrates before it accepts connections.
+public func buildApplication(
+    _ configuration: AppConfiguration, logger: Logger
+) async throws -> some ApplicationProtocol {
+    let database = try Database(
+        url: configuration.database, logger: logger, maximumConnections: configuration.databaseConnections
+    )
+    let wiring = try await AppWiring(database: database, logger: logger)
+    var app = Application(
+        router: wiring.router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        services: [database],
+        logger: logger
+    )
+    app.beforeServerStarts {
+        try await Migrator(database: database, migrations: AppMigrations.all, logger: logger).migrate()
+    }
+    return app
+}
+
+/// The wired router and the catalogue of its API routes.
+public struct AppWiring {
+    public let router: Router<AppRequestContext>
+    public let api: APIRoutes
+
+    public init(database: Database, logger: Logger) async throws {
+        _ = AppMetrics.registry
+        let renderer = try await PageRenderer(
+            templateDirectories: [AppResources.templateDirectory, DivisionPages.templateDirectory]
+        )
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: AccessLogMiddleware())
+        router.add(middleware: ProblemMiddleware(htmlRenderer: ErrorPage(renderer: renderer).render))
+        let api = APIRoutes(router: router)
+
+        let divisions = DivisionRepository(database: database)
+        OperationsRoutes(database: database).register(on: router)
+        DivisionAPI(repository: divisions).register(on: api)
+        DivisionPages(repository: divisions, renderer: renderer).register(on: router)
+        HomePages(
+            divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
+        ).register(on: router)
+
+        self.router = router
+        self.api = api
+    }
+}
+
+/// Where the App target's own resources live.
+enum AppResources {
+    static var templateDirectory: String {
+        Bundle.module.resourcePath.map { $0 + "/templates" } ?? "Sources/App/Resources/templates"
+    }
+
+    static var openAPIPath: String {
+        Bundle.module.resourcePath.map { $0 + "/openapi.yaml" } ?? "Sources/App/Resources/openapi.yaml"
+    }
+}

@@ -1,0 +1,67 @@
+import App
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import Platform
+import Population
+import ServiceLifecycle
+import Territory
+import UnixSignals
+
+/// `citizen-cloud serve`: runs the HTTP server (migrating first).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Start the server (applies pending migrations first)."
+    )
+
+    @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port: Int = 8080
+    @OptionGroup var options: DatabaseOptions
+    @Flag(help: "On an empty database: import the divisions and seed a small demo city.") var demo = false
+    @Option(help: "Scale of the demo city when --demo seeds (1 = the whole city, ~21M residents).")
+    var demoScale: Double = 0.002
+
+    func run() async throws {
+        try await CommandSupport.failing {
+            let logger = CommandSupport.logger(level: self.options.level)
+            let url = try self.options.url()
+            if self.demo {
+                try await self.prepareDemo(url: url, logger: logger)
+            }
+            // Fail fast with a clear message when the database is unreachable.
+            try await CommandSupport.withDatabase(url, logger: logger) { _ in }
+            let app = try await buildApplication(
+                AppConfiguration(host: self.host, port: self.port, database: url, logLevel: self.options.level),
+                logger: logger
+            )
+            logger.info("server.starting", metadata: ["url": "http://\(self.host):\(self.port)", "database": "\(url)"])
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        }
+    }
+
+    /// Migrates, imports the divisions and seeds when the database has no residents yet.
+    private func prepareDemo(url: DatabaseURL, logger: Logger) async throws {
+        let keyFile = self.options.keyFile
+        let scale = self.demoScale
+        try await CommandSupport.withDatabase(url, logger: logger) { database in
+            try await Migrator(database: database, migrations: AppMigrations.all, logger: logger).migrate()
+            if try await DivisionRepository(database: database).countByLevel()[.street] ?? 0 == 0 {
+                let path = CommandSupport.dataDirectory() + "/chengdu-divisions.csv"
+                try await DivisionImporter(database: database).importCSV(
+                    try CommandSupport.readText(path), fileName: path
+                )
+            }
+            guard try await RegisterRepository(database: database).totals().residents == 0 else { return }
+            let legacy = try CommandSupport.readText(CommandSupport.dataDirectory() + "/chengdu-communities-legacy.csv")
+            let cipher = try PersonalDataCipher.loadOrCreate(keyFile: keyFile)
+            let summary = try await DemoSeeder(database: database, cipher: cipher, logger: logger).seed(
+                scale: scale, seed: SeedCommand.defaultSeed, legacyCSV: legacy, replace: false
+            )
+            logger.info(
+                "demo.ready",
+                metadata: ["communities": "\(summary.communities)", "residents": "\(summary.residents)"]
+            )
+        }
+    }
+}

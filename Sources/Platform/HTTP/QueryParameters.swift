@@ -1,0 +1,61 @@
+import Hummingbird
+
+/// Strict reader of a request's query string: unknown names and malformed values are refused with a clear
+/// problem instead of being silently ignored.
+public struct QueryParameters: Sendable {
+    private let values: [String: String]
+
+    /// Reads the query; throws `unknown_parameter` for any name not in `allowed` (`lang` is always allowed)
+    /// and `invalid_parameter` when a name is repeated.
+    public init(_ request: Request, allowed: Set<String>) throws {
+        var values: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters {
+            let name = String(name)
+            guard allowed.contains(name) || name == "lang" else {
+                throw Problem(
+                    .badRequest, code: "unknown_parameter",
+                    zh: "不支持查询参数“\(name)”。可用参数：\(allowed.sorted().joined(separator: ", "))。",
+                    en: "Unknown query parameter '\(name)'. Allowed: \(allowed.sorted().joined(separator: ", ")).",
+                    extensions: ["parameter": name]
+                )
+            }
+            guard values[name] == nil else {
+                throw Problem.invalidParameter(name, zh: "查询参数“\(name)”重复。", en: "Query parameter '\(name)' is repeated.")
+            }
+            values[name] = String(value)
+        }
+        self.values = values
+    }
+
+    /// The raw value, or nil when absent. An empty value counts as absent.
+    public func string(_ name: String) -> String? {
+        guard let value = self.values[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// An integer within `range`, `default` when absent.
+    public func int(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int) throws -> Int {
+        guard let text = self.string(name) else { return defaultValue }
+        guard let value = Int(text), range.contains(value) else {
+            throw Problem.invalidParameter(
+                name,
+                zh: "参数“\(name)”必须是 \(range.lowerBound) 到 \(range.upperBound) 之间的整数。",
+                en: "Parameter '\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound)."
+            )
+        }
+        return value
+    }
+
+    /// One of the values of a `RawRepresentable` enumeration, nil when absent.
+    public func choice<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T?
+    where T.RawValue == String {
+        guard let text = self.string(name) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: "|")
+            throw Problem.invalidParameter(
+                name, zh: "参数“\(name)”必须是 \(allowed) 之一。", en: "Parameter '\(name)' must be one of \(allowed)."
+            )
+        }
+        return value
+    }
+}

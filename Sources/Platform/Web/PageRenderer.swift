@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+import NIOCore
+
+/// Renders server-side pages: every page template extends the shared `layout` and receives a ``PageEnvelope``.
+public struct PageRenderer: Sendable {
+    private let library: MustacheLibrary
+
+    /// Loads every `.mustache` file of the given directories into one library (names must be unique).
+    public init(templateDirectories: [String]) async throws {
+        var library = MustacheLibrary()
+        for directory in templateDirectories {
+            let loaded = try await MustacheLibrary(directory: directory)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".mustache") {
+                let templateName = String(name.dropLast(".mustache".count))
+                if let template = loaded.getTemplate(named: templateName) {
+                    library.register(template, named: templateName)
+                }
+            }
+        }
+        self.library = library
+    }
+
+    /// Renders `template` with `model` inside the layout and returns a complete HTML response.
+    public func render(
+        _ template: String, title: String, model: Any, request: Request, context: AppRequestContext,
+        strings: [String: String] = [:], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let envelope = PageEnvelope(
+            title: title, request: request, locale: context.locale, strings: strings, page: model
+        )
+        let html = self.library.render(envelope, withTemplate: template) ?? "template \(template) is missing"
+        var headers: HTTPFields = [
+            .contentType: "text/html; charset=utf-8",
+            .cacheControl: "no-store",
+            .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+        ]
+        if let lang = request.uri.queryParameters.get("lang"), let locale = AppLocale(tag: lang) {
+            headers[.setCookie] = "lang=\(locale.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Whether a template of this name was loaded.
+    public func has(_ template: String) -> Bool {
+        self.library.getTemplate(named: template) != nil
+    }
+}
+
+/// What every page template sees: the layout's data plus the page's own model under `page`.
+public struct PageEnvelope {
+    public let title: String
+    public let lang: String
+    public let isEnglish: Bool
+    /// Interface strings for the current locale (`{{t.home_title}}`).
+    public let t: [String: String]
+    /// The same page in the other language.
+    public let switchLanguageURL: String
+    public let switchLanguageLabel: String
+    public let attributions: [String]
+    public let page: Any
+
+    init(title: String, request: Request, locale: AppLocale, strings: [String: String], page: Any) {
+        self.title = title
+        self.lang = locale.htmlLang
+        self.isEnglish = locale == .en
+        self.t = UIStrings.table(for: locale).merging(strings) { _, new in new }
+        let other: AppLocale = locale == .zh ? .en : .zh
+        var query = request.uri.queryParameters.filter { $0.key != "lang" }.map { "\($0.key)=\($0.value)" }
+        query.append("lang=\(other.rawValue)")
+        self.switchLanguageURL = request.uri.path + "?" + query.joined(separator: "&")
+        self.switchLanguageLabel = other == .en ? "English" : "中文"
+        self.attributions = DataAttribution.all
+        self.page = page
+    }
+}

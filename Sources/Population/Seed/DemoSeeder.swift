@@ -1,0 +1,183 @@
+import Logging
+import Platform
+import SQLKit
+import Territory
+
+/// Creates the demo city: communities under every real street, then households and residents in proportion.
+///
+/// Everything derives from `seed`, so two runs at the same scale give the same city. Residents are generated on
+/// all cores and written in large batches, one transaction per batch.
+public struct DemoSeeder: Sendable {
+    /// Residents of the whole city at scale 1.
+    public static let cityPopulation = 21_000_000.0
+
+    private let database: Database
+    private let cipher: PersonalDataCipher
+    private let writer: RegisterBulkWriter
+    private let logger: Logger
+
+    public init(database: Database, cipher: PersonalDataCipher, logger: Logger) {
+        self.database = database
+        self.cipher = cipher
+        self.writer = RegisterBulkWriter(database: database)
+        self.logger = logger
+    }
+
+    /// What a seed run created.
+    public struct Summary: Sendable {
+        public let communities: Int
+        public let households: Int
+        public let residents: Int
+    }
+
+    /// Seeds the city. `progress` receives (rows written, rows planned) after each batch.
+    /// Refuses to run when the register already has residents, unless `replace` is set.
+    public func seed(
+        scale: Double, seed: UInt64, legacyCSV: String, replace: Bool,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> Summary {
+        guard scale > 0, scale <= 2 else {
+            throw SeedError.invalidScale(scale)
+        }
+        let divisions = try await self.allDivisions()
+        guard divisions.contains(where: { $0.level == .street }) else { throw SeedError.noStreets }
+        let existing = try await RegisterRepository(database: self.database).totals()
+        if existing.residents > 0 {
+            guard replace else { throw SeedError.alreadySeeded(existing.residents) }
+            try await self.writer.clear()
+        }
+        let plan = try CommunityPlan(divisions: divisions, legacyCSV: legacyCSV, seed: seed)
+        try await DivisionRepository(database: self.database).upsert(plan.communities)
+
+        // Split the city's households over communities by a per-community weight.
+        var weights: [Double] = []
+        for index in plan.communities.indices {
+            var random = SeededRandom(seed: seed, stream: UInt64(index), substream: 1)
+            weights.append(0.4 + 1.2 * random.unit())
+        }
+        let totalWeight = weights.reduce(0, +)
+        let householdsTarget = Self.cityPopulation * scale / 2.7
+        var sizes: [[Int]] = []
+        for (index, weight) in weights.enumerated() {
+            var random = SeededRandom(seed: seed, stream: UInt64(index), substream: 3)
+            let count = Int((householdsTarget * weight / totalWeight).rounded())
+            sizes.append(PersonGenerator.householdSizes(count: count, random: &random))
+        }
+        let communitySizes = sizes
+        let plannedRows = sizes.reduce(0) { $0 + $1.count + $1.reduce(0, +) }
+
+        var allocator = SequenceAllocator()
+        var nextHousehold: Int64 = 1
+        var nextResident: Int64 = 1
+        var written = 0
+        var totals = (households: 0, residents: 0)
+        let batch = Self.batches(sizes: sizes, rowsPerBatch: 60_000)
+        for range in batch {
+            // 1. Generate drafts for the batch's communities in parallel.
+            var starts: [(Int64, Int64)] = []
+            for index in range {
+                starts.append((nextHousehold, nextResident))
+                nextHousehold += Int64(sizes[index].count)
+                nextResident += Int64(sizes[index].reduce(0, +))
+            }
+            let drafts = await Self.parallelMap(Array(zip(range, starts))) { pair in
+                let (index, start) = pair
+                return PersonGenerator.community(
+                    code: plan.communities[index].code, sizes: communitySizes[index], firstHouseholdID: start.0,
+                    firstResidentID: start.1, seed: seed, index: index
+                )
+            }
+            // 2. Fix ID-number sequences in order, so the result does not depend on thread timing.
+            var households: [DraftHousehold] = []
+            var residents: [DraftResident] = []
+            for part in drafts {
+                households += part.households
+                for var resident in part.residents {
+                    guard allocator.assign(&resident) else { throw SeedError.idNumbersExhausted }
+                    residents.append(resident)
+                }
+            }
+            // 3. Seal personal data in parallel, then write the batch in one transaction.
+            let cipher = self.cipher
+            let chunks = stride(from: 0, to: residents.count, by: 4_096).map {
+                Array(residents[$0..<min($0 + 4_096, residents.count)])
+            }
+            let rows = await Self.parallelMap(chunks) { chunk in chunk.map { ResidentRow($0, cipher: cipher) } }
+                .flatMap { $0 }
+            try await self.writer.write(households: households, residents: rows)
+            totals.households += households.count
+            totals.residents += rows.count
+            written += households.count + rows.count
+            progress(written, plannedRows)
+        }
+        self.logger.info(
+            "seed.done",
+            metadata: [
+                "communities": "\(plan.communities.count)", "households": "\(totals.households)",
+                "residents": "\(totals.residents)",
+            ]
+        )
+        return Summary(communities: plan.communities.count, households: totals.households, residents: totals.residents)
+    }
+
+    private func allDivisions() async throws -> [Division] {
+        let repository = DivisionRepository(database: self.database)
+        var all: [Division] = []
+        var after: String? = nil
+        while true {
+            let page = try await repository.list(.init(), after: after, limit: 5_000)
+            all += page.items
+            guard page.more, let last = page.items.last else { break }
+            after = last.code
+        }
+        return all.filter { $0.level != .community }
+    }
+
+    /// Groups consecutive communities into batches of about `rowsPerBatch` rows.
+    static func batches(sizes: [[Int]], rowsPerBatch: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var rows = 0
+        for (index, community) in sizes.enumerated() {
+            rows += community.count + community.reduce(0, +)
+            if rows >= rowsPerBatch {
+                ranges.append(start..<(index + 1))
+                start = index + 1
+                rows = 0
+            }
+        }
+        if start < sizes.count { ranges.append(start..<sizes.count) }
+        return ranges
+    }
+
+    /// Maps `items` concurrently and returns the results in input order.
+    static func parallelMap<T: Sendable, R: Sendable>(
+        _ items: [T], _ transform: @escaping @Sendable (T) -> R
+    ) async -> [R] {
+        await withTaskGroup(of: (Int, R).self) { group in
+            for (index, item) in items.enumerated() {
+                group.addTask { (index, transform(item)) }
+            }
+            var results: [R?] = Array(repeating: nil, count: items.count)
+            for await (index, result) in group { results[index] = result }
+            return results.map { $0! }
+        }
+    }
+}
+
+/// A seed run that cannot go ahead.
+public enum SeedError: Error, CustomStringConvertible {
+    case invalidScale(Double)
+    case noStreets
+    case alreadySeeded(Int)
+    case idNumbersExhausted
+
+    public var description: String {
+        switch self {
+        case .invalidScale(let scale): "scale must be greater than 0 and at most 2 (got \(scale))"
+        case .noStreets: "no streets in the territory tree: run `citizen-cloud import divisions` first"
+        case .alreadySeeded(let count): "the register already has \(count) residents: pass --replace to seed again"
+        case .idNumbersExhausted: "more residents than ID-number sequence codes for one birth date and district"
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import HTTPTypes
+import Platform
+import SQLKit
+
+/// Reads and writes the territory tree.
+public struct DivisionRepository: Sendable {
+    private let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// A filter for ``list(_:after:limit:)``.
+    public struct Filter: Sendable {
+        public var level: DivisionLevel?
+        public var parentCode: String?
+        /// Part of the name to look for.
+        public var text: String?
+
+        public init(level: DivisionLevel? = nil, parentCode: String? = nil, text: String? = nil) {
+            self.level = level
+            self.parentCode = parentCode
+            self.text = text
+        }
+    }
+
+    /// One page of divisions matching `filter`, in code order, starting after `after`.
+    /// Returns up to `limit` items and whether more follow.
+    public func list(_ filter: Filter, after: String?, limit: Int) async throws -> (items: [Division], more: Bool) {
+        let kind = self.database.kind
+        let rows = try await self.database.withConnection { sql in
+            var query = sql.select().columns("code", "name", "level", "parent_code").from("divisions")
+            if let level = filter.level { query = query.where("level", .equal, level.rawValue) }
+            if let parent = filter.parentCode { query = query.where("parent_code", .equal, parent) }
+            if let text = filter.text {
+                // Substring search without LIKE, so `%` and `_` in the text are plain characters.
+                let function = kind == .postgres ? "strpos" : "instr"
+                query = query.where(
+                    SQLFunction(function, args: SQLColumn("name"), SQLBind(text)), .greaterThan, SQLLiteral.numeric("0")
+                )
+            }
+            if let after { query = query.where("code", .greaterThan, after) }
+            return try await query.orderBy("code").limit(limit + 1).all()
+        }
+        let divisions = try rows.prefix(limit).map(Self.division(from:))
+        return (divisions, rows.count > limit)
+    }
+
+    /// The division with this code, or nil.
+    public func find(_ code: String) async throws -> Division? {
+        try await self.database.withConnection { sql in
+            try await sql.select().columns("code", "name", "level", "parent_code").from("divisions")
+                .where("code", .equal, code).first()
+        }.map(Self.division(from:))
+    }
+
+    /// The chain from the city down to the parent of `division` (empty for the city).
+    public func ancestors(of division: Division) async throws -> [Division] {
+        var chain: [Division] = []
+        var next = division.parentCode
+        while let code = next, chain.count < 4 {
+            guard let parent = try await self.find(code) else { break }
+            chain.insert(parent, at: 0)
+            next = parent.parentCode
+        }
+        return chain
+    }
+
+    /// How many divisions of each lower level lie inside `division`, and how many are its direct children.
+    public func counts(inside division: Division) async throws -> (direct: Int, byLevel: [DivisionLevel: Int]) {
+        let prefix = DivisionCode.scopePrefix(of: division.code, level: division.level)
+        let (direct, rows) = try await self.database.withConnection { sql in
+            let direct = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("divisions").where("parent_code", .equal, division.code)
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+            // Codes are fixed-width digits, so a range on the prefix finds the subtree through the primary key.
+            let rows = try await sql.select().column("level").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("divisions")
+                .where("code", .greaterThanOrEqual, prefix).where("code", .lessThan, prefix + ":")
+                .where("code", .notEqual, division.code)
+                .groupBy("level").all()
+            return (direct, rows)
+        }
+        var byLevel: [DivisionLevel: Int] = [:]
+        for row in rows {
+            let level = try DivisionLevel(rawValue: row.decode(column: "level", as: String.self))
+            if let level, level > division.level { byLevel[level] = try row.decode(column: "n", as: Int.self) }
+        }
+        return (direct, byLevel)
+    }
+
+    /// Number of divisions at each level in the whole tree.
+    public func countByLevel() async throws -> [DivisionLevel: Int] {
+        let rows = try await self.database.withConnection { sql in
+            try await sql.select().column("level").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("divisions").groupBy("level").all()
+        }
+        var counts: [DivisionLevel: Int] = [:]
+        for row in rows {
+            if let level = DivisionLevel(rawValue: try row.decode(column: "level", as: String.self)) {
+                counts[level] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
+    }
+
+    /// Inserts or updates divisions (parents before children) inside the caller's transaction.
+    public static func upsert(_ divisions: some Collection<Division>, on sql: any SQLDatabase) async throws {
+        for chunk in divisions.chunked(into: 200) {
+            var insert = sql.insert(into: "divisions").columns("code", "name", "level", "parent_code")
+            for division in chunk {
+                insert = insert.values(
+                    SQLBind(division.code), SQLBind(division.name), SQLBind(division.level.rawValue),
+                    SQLBind(division.parentCode)
+                )
+            }
+            try await insert.onConflict(with: ["code"]) { conflict in
+                conflict.set(excludedValueOf: "name").set(excludedValueOf: "level").set(excludedValueOf: "parent_code")
+            }.run()
+        }
+    }
+
+    /// Inserts or updates divisions in one transaction.
+    public func upsert(_ divisions: [Division]) async throws {
+        try await self.database.transaction { sql in
+            try await Self.upsert(divisions, on: sql)
+        }
+    }
+
+    static func division(from row: any SQLRow) throws -> Division {
+        let levelText = try row.decode(column: "level", as: String.self)
+        guard let level = DivisionLevel(rawValue: levelText) else {
+            throw Problem(.internalServerError, code: "corrupt_division", zh: "区划数据损坏。", en: "Corrupt division row.")
+        }
+        return Division(
+            code: try row.decode(column: "code", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            level: level,
+            parentCode: try row.decode(column: "parent_code", as: String?.self)
+        )
+    }
+}
+
+extension Collection {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(into size: Int) -> [SubSequence] {
+        var chunks: [SubSequence] = []
+        var start = self.startIndex
+        while start != self.endIndex {
+            let end = self.index(start, offsetBy: size, limitedBy: self.endIndex) ?? self.endIndex
+            chunks.append(self[start..<end])
+            start = end
+        }
+        return chunks
+    }
+}
