@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
     ],
     targets: [
         .executableTarget(
@@ -81,14 +82,39 @@ let package = Package(
             dependencies: ["Platform", "Territory"],
             swiftSettings: settings
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Platform", "App",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "PlatformTests",
-            dependencies: ["Platform", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["Platform", "TestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: settings
         ),
         .testTarget(
             name: "TerritoryTests",
-            dependencies: ["App", "Territory", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),"App", "Territory", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "PopulationTests",
+            dependencies: ["Population", "Territory", "TestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),"App", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: settings
         ),
     ]

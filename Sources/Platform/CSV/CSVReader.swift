@@ -14,6 +14,11 @@ public struct CSVReader: Sendable {
         public let line: Int
         public let reason: String
         public var description: String { "line \(self.line): \(self.reason)" }
+
+        public init(line: Int, reason: String) {
+            self.line = line
+            self.reason = reason
+        }
     }
 
     /// Parses the whole text into records (blank lines are skipped).

@@ -48,10 +48,8 @@ public final class Database: Service, Sendable {
                     eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger
                 )
             )
-        case .postgres(let host, let port, let user, let password, let database):
-            var configuration = PostgresClient.Configuration(
-                host: host, port: port, username: user, password: password, database: database, tls: .disable
-            )
+        case .postgres(let location):
+            var configuration = location.clientConfiguration
             configuration.options.maximumConnections = maximumConnections
             configuration.options.connectTimeout = .seconds(5)
             self.kind = .postgres
@@ -125,8 +123,13 @@ public final class Database: Service, Sendable {
                 }
             }
         case .postgres(let client):
-            return try await client.withTransaction(logger: self.logger) { connection in
-                try await body(connection.sql(queryLogLevel: nil))
+            do {
+                return try await client.withTransaction(logger: self.logger) { connection in
+                    try await body(connection.sql(queryLogLevel: nil))
+                }
+            } catch let error as PostgresTransactionError {
+                // Callers branch on their own errors (a domain error, a unique violation), not on the wrapper.
+                throw error.closureError ?? error.beginError ?? error.commitError ?? error
             }
         }
     }
@@ -170,10 +173,11 @@ extension Database {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 switch self.url {
-                case .postgres(let host, let port, let user, let password, let database):
+                case .postgres(let location):
                     let connection = try await PostgresConnection.connect(
                         configuration: .init(
-                            host: host, port: port, username: user, password: password, database: database, tls: .disable
+                            host: location.host, port: location.port, username: location.user,
+                            password: location.password, database: location.database, tls: .disable
                         ),
                         id: 0, logger: self.logger
                     )
@@ -192,6 +196,12 @@ extension Database {
             } catch let error as DatabaseUnreachable {
                 group.cancelAll()
                 throw error
+            } catch let error as PSQLError {
+                group.cancelAll()
+                // PSQLError hides its details from `description`; the server's message and the socket error are safe
+                // to show (the password never appears in them).
+                let reason = error.serverInfo?[.message] ?? error.underlying.map { "\($0)" } ?? "\(error.code)"
+                throw DatabaseUnreachable(url: self.url, reason: reason)
             } catch {
                 group.cancelAll()
                 throw DatabaseUnreachable(url: self.url, reason: String(describing: error))

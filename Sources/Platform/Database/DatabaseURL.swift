@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 
 /// Where the platform keeps its data: an SQLite file (the embedded default) or a PostgreSQL server.
 ///
@@ -10,7 +11,7 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     /// An in-memory SQLite database (one connection, gone when the process ends).
     case sqliteMemory
     /// A PostgreSQL server.
-    case postgres(host: String, port: Int, user: String, password: String?, database: String)
+    case postgres(PostgresLocation)
 
     /// The default embedded database, relative to the working directory.
     public static let defaultSQLite = DatabaseURL.sqlite(path: "./data/citizen-cloud.sqlite")
@@ -42,12 +43,24 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         guard !database.isEmpty else {
             throw DatabaseURLError(url: text, reason: "the PostgreSQL database name is missing")
         }
+        var schema: String? = nil
+        for item in components.queryItems ?? [] {
+            guard item.name == "schema", let value = item.value,
+                value.utf8.allSatisfy({ $0 == 0x5F || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) })
+            else {
+                throw DatabaseURLError(url: text, reason: "the only option is schema=NAME (lower-case letters, digits, _)")
+            }
+            schema = value
+        }
         self = .postgres(
-            host: host,
-            port: components.port ?? 5432,
-            user: user.removingPercentEncoding ?? user,
-            password: components.password?.removingPercentEncoding,
-            database: database
+            PostgresLocation(
+                host: host,
+                port: components.port ?? 5432,
+                user: user.removingPercentEncoding ?? user,
+                password: components.password?.removingPercentEncoding,
+                database: database,
+                schema: schema
+            )
         )
     }
 
@@ -56,8 +69,40 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .sqlite(let path): "sqlite://\(path)"
         case .sqliteMemory: "sqlite::memory:"
-        case .postgres(let host, let port, let user, _, let database): "postgres://\(user):***@\(host):\(port)/\(database)"
+        case .postgres(let location):
+            "postgres://\(location.user):***@\(location.host):\(location.port)/\(location.database)"
+                + (location.schema.map { "?schema=\($0)" } ?? "")
         }
+    }
+}
+
+/// Where a PostgreSQL database is, and optionally which schema to use (its `search_path`).
+public struct PostgresLocation: Sendable, Equatable {
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var password: String?
+    public var database: String
+    /// Tables are created and found in this schema instead of `public` (one schema per test, or per tenant).
+    public var schema: String?
+
+    public init(host: String, port: Int, user: String, password: String?, database: String, schema: String? = nil) {
+        self.host = host
+        self.port = port
+        self.user = user
+        self.password = password
+        self.database = database
+        self.schema = schema
+    }
+
+    /// The client configuration for this location.
+    var clientConfiguration: PostgresClient.Configuration {
+        var configuration = PostgresClient.Configuration(
+            host: self.host, port: self.port, username: self.user, password: self.password, database: self.database,
+            tls: .disable
+        )
+        if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        return configuration
     }
 }
 

@@ -58,9 +58,14 @@ public struct DemoSeeder: Sendable {
         let totalWeight = weights.reduce(0, +)
         let householdsTarget = Self.cityPopulation * scale / 2.7
         var sizes: [[Int]] = []
+        var cumulative = 0.0
+        var allocated = 0
         for (index, weight) in weights.enumerated() {
             var random = SeededRandom(seed: seed, stream: UInt64(index), substream: 3)
-            let count = Int((householdsTarget * weight / totalWeight).rounded())
+            // Rounding the running total keeps the city's total right even when communities get under one each.
+            cumulative += householdsTarget * weight / totalWeight
+            let count = Int(cumulative.rounded()) - allocated
+            allocated += count
             sizes.append(PersonGenerator.householdSizes(count: count, random: &random))
         }
         let communitySizes = sizes

@@ -101,4 +101,10 @@ public struct DivisionImportError: Error, Equatable, CustomStringConvertible {
     public let line: Int
     public let reason: String
     public var description: String { "\(self.file):\(self.line): \(self.reason)" }
+
+    public init(file: String, line: Int, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
 }

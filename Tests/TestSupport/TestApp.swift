@@ -1,0 +1,44 @@
+import App
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Platform
+
+/// Builds the real application on a fresh test database and drives it through HummingbirdTesting.
+public enum TestApp {
+    /// The repository's root folder (where `data/` is).
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Reads a file shipped in `data/`.
+    public static func dataFile(_ name: String) throws -> String {
+        try String(contentsOf: self.repositoryRoot.appendingPathComponent("data/\(name)"), encoding: .utf8)
+    }
+
+    /// Prepares the database (migrated already) before the application starts, then runs `test` against it.
+    public static func with<R: Sendable>(
+        _ backend: TestBackend, framework: TestingSetup = .router,
+        prepare: @Sendable (Database) async throws -> Void = { _ in },
+        _ test: @Sendable (any TestClientProtocol) async throws -> R
+    ) async throws -> R {
+        let (url, remove) = try await TestDatabase.make(backend)
+        do {
+            try await TestDatabase.open(url) { database in
+                try await Migrator(database: database, migrations: AppMigrations.all, logger: TestDatabase.logger)
+                    .migrate()
+                try await prepare(database)
+            }
+            let app = try await buildApplication(
+                AppConfiguration(host: "127.0.0.1", port: 0, database: url, logLevel: .critical, databaseConnections: 4),
+                logger: TestDatabase.logger
+            )
+            let result = try await app.test(framework, test)
+            await remove()
+            return result
+        } catch {
+            await remove()
+            throw error
+        }
+    }
+}
