@@ -102,7 +102,9 @@ let package = Package(
             name: "TerritoryTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),"App", "Territory", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+                .product(name: "NIOFoundationCompat", package: "swift-nio"), "App", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: settings
         ),
         .testTarget(
@@ -111,10 +113,19 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(
+            name: "BrowserTests",
+            dependencies: [
+                "App", "Territory", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"),"App", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+                .product(name: "NIOFoundationCompat", package: "swift-nio"), "App", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: settings
         ),
     ]

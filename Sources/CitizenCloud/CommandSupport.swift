@@ -5,7 +5,9 @@ import Platform
 
 /// Options every command that touches the database shares.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "Database URL: sqlite://PATH (default ./data/citizen-cloud.sqlite) or postgres://USER:PASS@HOST:PORT/DB.")
+    @Option(
+        name: .long,
+        help: "Database URL: sqlite://PATH (default ./data/citizen-cloud.sqlite) or postgres://USER:PASS@HOST:PORT/DB.")
     var database: String = "sqlite://./data/citizen-cloud.sqlite"
 
     @Option(name: .long, help: "Key file for personal data encryption (created with a fresh key when missing).")

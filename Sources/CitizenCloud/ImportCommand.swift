@@ -26,7 +26,8 @@ struct ImportCommand: AsyncParsableCommand {
                 // Validate before touching the database, so a bad file never needs a connection.
                 _ = try DivisionImporter.parse(text, fileName: self.file)
                 let file = self.file
-                let summary = try await CommandSupport.withDatabase(try self.options.url(), logger: logger) { database in
+                let summary = try await CommandSupport.withDatabase(try self.options.url(), logger: logger) {
+                    database in
                     try await Migrator(database: database, migrations: AppMigrations.all, logger: logger).migrate()
                     return try await DivisionImporter(database: database).importCSV(text, fileName: file)
                 }

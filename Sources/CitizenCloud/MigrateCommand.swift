@@ -5,7 +5,8 @@ import Platform
 
 /// `citizen-cloud migrate`: applies pending migrations and lists what it applied.
 struct MigrateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply pending database migrations.")
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Apply pending database migrations.")
 
     @OptionGroup var options: DatabaseOptions
 

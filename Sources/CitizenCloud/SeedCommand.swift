@@ -41,7 +41,8 @@ struct SeedCommand: AsyncParsableCommand {
                 )
             }
             progress.finish()
-            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18
+            let seconds =
+                Double((ContinuousClock.now - started).components.attoseconds) / 1e18
                 + Double((ContinuousClock.now - started).components.seconds)
             let rows = summary.households + summary.residents
             print(

@@ -1,14 +1,14 @@
 import App
 import Foundation
-import NIOCore
-import NIOFoundationCompat
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import NIOCore
+import NIOFoundationCompat
 import Platform
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Operations")
 struct OperationsTests {
@@ -24,7 +24,9 @@ struct OperationsTests {
             _ = try await client.execute(uri: "/api/v1/divisions", method: .get)
             let metrics = try await client.execute(uri: "/metrics", method: .get)
             #expect(metrics.status == .ok)
-            #expect(String(buffer: metrics.body).contains("http_server_request_duration_count{http_route=\"/api/v1/divisions\""))
+            #expect(
+                String(buffer: metrics.body).contains(
+                    "http_server_request_duration_count{http_route=\"/api/v1/divisions\""))
         }
     }
 
@@ -33,7 +35,8 @@ struct OperationsTests {
         try await TestApp.with(.sqlite) { client in
             let supplied = try await client.execute(uri: "/healthz", method: .get, headers: [.requestID: "abc-123"])
             #expect(supplied.headers[.requestID] == "abc-123")
-            let generated = try await client.execute(uri: "/healthz", method: .get, headers: [.requestID: "bad id\u{7}"])
+            let generated = try await client.execute(
+                uri: "/healthz", method: .get, headers: [.requestID: "bad id\u{7}"])
             #expect(generated.headers[.requestID]?.count ?? 0 >= 16)
             let failed = try await client.execute(uri: "/api/v1/divisions/000000", method: .get)
             #expect(failed.headers[.requestID] != nil)

@@ -1,8 +1,8 @@
 import Foundation
 import Platform
 import SQLKit
-import Testing
 import TestSupport
+import Testing
 
 /// A migration that creates a table and then fails, as a crash halfway through would.
 private struct BrokenMigration: Migration {
@@ -89,7 +89,9 @@ struct DatabaseTests {
                                     .values(SQLBind(index), SQLBind("item-\(index)")).run()
                                 // Every odd transaction collides on the unique label and must vanish entirely.
                                 try await sql.insert(into: "items").columns("id", "label")
-                                    .values(SQLBind(1000 + index), SQLBind(index % 2 == 1 ? "item-\(index)" : "x-\(index)"))
+                                    .values(
+                                        SQLBind(1000 + index), SQLBind(index % 2 == 1 ? "item-\(index)" : "x-\(index)")
+                                    )
                                     .run()
                             }
                             return true
@@ -104,7 +106,8 @@ struct DatabaseTests {
             }
             #expect(outcomes.filter { $0 }.count == 20)
             let (hits, items) = try await database.withConnection { sql in
-                let hits = try await sql.select().column("value").from("counters").first(decodingColumn: "value", as: Int.self)
+                let hits = try await sql.select().column("value").from("counters").first(
+                    decodingColumn: "value", as: Int.self)
                 let items = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                     .from("items").first(decodingColumn: "n", as: Int.self)
                 return (hits, items)
@@ -119,7 +122,10 @@ struct DatabaseTests {
         #expect(try DatabaseURL(parsing: "sqlite://./data/x.sqlite") == .sqlite(path: "./data/x.sqlite"))
         #expect(try DatabaseURL(parsing: "sqlite:///tmp/x.sqlite") == .sqlite(path: "/tmp/x.sqlite"))
         let pg = try DatabaseURL(parsing: "postgres://u:p%40ss@db.local:6543/city?schema=t_1")
-        #expect(pg == .postgres(.init(host: "db.local", port: 6543, user: "u", password: "p@ss", database: "city", schema: "t_1")))
+        #expect(
+            pg
+                == .postgres(
+                    .init(host: "db.local", port: 6543, user: "u", password: "p@ss", database: "city", schema: "t_1")))
         #expect(!pg.description.contains("p@ss"))
         #expect(throws: DatabaseURLError.self) { try DatabaseURL(parsing: "mysql://x") }
         #expect(throws: DatabaseURLError.self) { try DatabaseURL(parsing: "postgres://u@host") }

@@ -4,14 +4,15 @@ import Platform
 import Population
 import SQLKit
 import Territory
-import Testing
 import TestSupport
+import Testing
 
 private let migrations: [any Migration] = TerritoryMigrations.all + PopulationMigrations.all
 private let cipher = PersonalDataCipher(keys: [1: SymmetricKey(data: Data(repeating: 7, count: 32))], current: 1)
 
 /// Imports the divisions, seeds a small city and returns a digest of every resident row plus summary figures.
-private func seedSmallCity(_ database: Database, scale: Double = 0.0004) async throws -> (DemoSeeder.Summary, [String]) {
+private func seedSmallCity(_ database: Database, scale: Double = 0.0004) async throws -> (DemoSeeder.Summary, [String])
+{
     try await DivisionImporter(database: database).importCSV(
         try TestApp.dataFile("chengdu-divisions.csv"), fileName: "chengdu-divisions.csv"
     )
@@ -77,7 +78,8 @@ struct DemoSeederTests {
                 }
             }
             let distinct = try await database.withConnection { sql in
-                try await sql.raw("SELECT COUNT(DISTINCT phone_hash) AS n, COUNT(phone_hash) AS m FROM residents").first()
+                try await sql.raw("SELECT COUNT(DISTINCT phone_hash) AS n, COUNT(phone_hash) AS m FROM residents")
+                    .first()
             }
             #expect(try distinct?.decode(column: "n", as: Int.self) == distinct?.decode(column: "m", as: Int.self))
         }

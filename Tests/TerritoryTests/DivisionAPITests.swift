@@ -1,13 +1,13 @@
 import Foundation
-import NIOCore
-import NIOFoundationCompat
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOCore
+import NIOFoundationCompat
 import Platform
 import Territory
-import Testing
 import TestSupport
+import Testing
 
 /// Imports the real divisions before the application starts.
 let importDivisions: @Sendable (Database) async throws -> Void = { database in
@@ -68,7 +68,8 @@ struct DivisionAPITests {
                 try await client.execute(uri: "/api/v1/divisions?q=%E6%98%A5%E7%86%99", method: .get)
             )
             #expect(search.items.map(\.code) == ["510104003"])
-            let percent = try decode(ListBody.self, try await client.execute(uri: "/api/v1/divisions?q=%25", method: .get))
+            let percent = try decode(
+                ListBody.self, try await client.execute(uri: "/api/v1/divisions?q=%25", method: .get))
             #expect(percent.items.isEmpty)
         }
     }
@@ -96,18 +97,21 @@ struct DivisionAPITests {
     @Test("a division comes with its ancestors and subtree counts", arguments: TestBackend.available)
     func detail(backend: TestBackend) async throws {
         try await TestApp.with(backend, prepare: importDivisions) { client in
-            let street = try decode(DetailBody.self, try await client.execute(uri: "/api/v1/divisions/510104003", method: .get))
+            let street = try decode(
+                DetailBody.self, try await client.execute(uri: "/api/v1/divisions/510104003", method: .get))
             #expect(street.division.name == "春熙路街道")
             #expect(street.ancestors.map(\.code) == ["510100", "510104"])
             #expect(street.childCounts.children == 0)
 
-            let city = try decode(DetailBody.self, try await client.execute(uri: "/api/v1/divisions/510100", method: .get))
+            let city = try decode(
+                DetailBody.self, try await client.execute(uri: "/api/v1/divisions/510100", method: .get))
             #expect(city.ancestors.isEmpty)
             #expect(city.childCounts.children == 20)
             #expect(city.childCounts.districts == 20)
             #expect(city.childCounts.streets == 261)
 
-            let jianyang = try decode(DetailBody.self, try await client.execute(uri: "/api/v1/divisions/510185", method: .get))
+            let jianyang = try decode(
+                DetailBody.self, try await client.execute(uri: "/api/v1/divisions/510185", method: .get))
             #expect(jianyang.childCounts.streets == 37)
         }
     }

@@ -1,8 +1,8 @@
 import Platform
 import SQLKit
 import Territory
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Division import")
 struct DivisionImporterTests {
@@ -34,7 +34,10 @@ struct DivisionImporterTests {
 
             """
         try await TestDatabase.with(backend, migrations: TerritoryMigrations.all) { database in
-            await #expect(throws: DivisionImportError(file: "bad.csv", line: 5, reason: "code \"5101040X4\" is not a 9-digit street code")) {
+            await #expect(
+                throws: DivisionImportError(
+                    file: "bad.csv", line: 5, reason: "code \"5101040X4\" is not a 9-digit street code")
+            ) {
                 try await DivisionImporter(database: database).importCSV(csv, fileName: "bad.csv")
             }
             let counts = try await DivisionRepository(database: database).countByLevel()
@@ -49,10 +52,19 @@ struct DivisionImporterTests {
             ("code,name\n", 1, "the header must be code,name,level,parent_code"),
             ("code,name,level,parent_code\n", 1, "the file has no rows"),
             ("code,name,level,parent_code\n510100,成都市,city\n", 2, "expected 4 fields, found 3"),
-            ("code,name,level,parent_code\n510100,成都市,town,\n", 2, "unknown level \"town\" (city, district, street or community)"),
-            ("code,name,level,parent_code\n510104,锦江区,district,510100\n", 2, "parent 510100 is not defined on an earlier line"),
+            (
+                "code,name,level,parent_code\n510100,成都市,town,\n", 2,
+                "unknown level \"town\" (city, district, street or community)"
+            ),
+            (
+                "code,name,level,parent_code\n510104,锦江区,district,510100\n", 2,
+                "parent 510100 is not defined on an earlier line"
+            ),
             ("code,name,level,parent_code\n510100,成都市,city,\n510100,成都,city,\n", 3, "code 510100 appears twice"),
-            ("code,name,level,parent_code\n510100,成都市,city,\n520104,x,district,510100\n", 3, "code 520104 does not start with its parent's code 510100"),
+            (
+                "code,name,level,parent_code\n510100,成都市,city,\n520104,x,district,510100\n", 3,
+                "code 520104 does not start with its parent's code 510100"
+            ),
             ("code,name,level,parent_code\n510100,\"成都市,city,\n", 2, "a quoted field is not closed"),
         ]
     )

@@ -1,10 +1,10 @@
 import Foundation
-import NIOCore
-import NIOFoundationCompat
 import HTTPTypes
 import HummingbirdTesting
-import Testing
+import NIOCore
+import NIOFoundationCompat
 import TestSupport
+import Testing
 
 @Suite("Division pages")
 struct DivisionPagesTests {
@@ -16,6 +16,7 @@ struct DivisionPagesTests {
             #expect(city.headers[.contentType] == "text/html; charset=utf-8")
             let cityHTML = String(buffer: city.body)
             #expect(cityHTML.contains("<h1 id=\"division-name\">成都市</h1>"))
+            #expect(cityHTML.contains("<li><strong>261</strong><span>街道（镇）</span></li>"))
             #expect(cityHTML.contains("href=\"/divisions/510104\">锦江区</a>"))
             #expect(cityHTML.components(separatedBy: "<li><a href=\"/divisions/5101").count - 1 == 20)
 
@@ -23,7 +24,8 @@ struct DivisionPagesTests {
             #expect(district.contains("href=\"/divisions/510104003\">春熙路街道</a>"))
             #expect(district.contains("<a href=\"/divisions/510100\">成都市</a>"))
 
-            let search = String(buffer: try await client.execute(uri: "/divisions/510100?q=%E6%98%A5%E7%86%99", method: .get).body)
+            let search = String(
+                buffer: try await client.execute(uri: "/divisions/510100?q=%E6%98%A5%E7%86%99", method: .get).body)
             #expect(search.contains("id=\"results\""))
             #expect(search.contains("春熙路街道"))
         }

@@ -30,7 +30,8 @@ public enum TestApp {
                 try await prepare(database)
             }
             let app = try await buildApplication(
-                AppConfiguration(host: "127.0.0.1", port: 0, database: url, logLevel: .critical, databaseConnections: 4),
+                AppConfiguration(
+                    host: "127.0.0.1", port: 0, database: url, logLevel: .critical, databaseConnections: 4),
                 logger: TestDatabase.logger
             )
             let result = try await app.test(framework, test)

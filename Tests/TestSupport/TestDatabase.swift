@@ -33,7 +33,9 @@ public enum TestDatabase {
     }()
 
     /// Creates an empty database for `backend`; returns its URL and a function that removes it.
-    public static func make(_ backend: TestBackend) async throws -> (url: DatabaseURL, remove: @Sendable () async -> Void) {
+    public static func make(_ backend: TestBackend) async throws -> (
+        url: DatabaseURL, remove: @Sendable () async -> Void
+    ) {
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
         switch backend {
         case .sqlite:

@@ -33,7 +33,8 @@ struct HomePages: Sendable {
         router.get("/console") { request, context in
             _ = try QueryParameters(request, allowed: [])
             let title = UIStrings.table(for: context.locale)["console_title"] ?? ""
-            return self.renderer.render("console", title: title, model: [String: String](), request: request, context: context)
+            return self.renderer.render(
+                "console", title: title, model: [String: String](), request: request, context: context)
         }
         router.get("/static/site.css") { _, _ in
             Response(

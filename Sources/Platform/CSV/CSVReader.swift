@@ -78,7 +78,9 @@ public struct CSVReader: Sendable {
                 fieldWasQuoted = true
             case "\r":
                 let next = iterator.next()
-                guard next == "\n" else { throw SyntaxError(line: line, reason: "a carriage return without a line feed") }
+                guard next == "\n" else {
+                    throw SyntaxError(line: line, reason: "a carriage return without a line feed")
+                }
                 endRecord()
                 line += 1
                 recordLine = line

@@ -68,7 +68,9 @@ public struct PersonalDataCipher: Sendable {
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            FileManager.default.createFile(atPath: path, contents: Data(line.utf8), attributes: [.posixPermissions: 0o600])
+            let created = FileManager.default.createFile(
+                atPath: path, contents: Data(line.utf8), attributes: [.posixPermissions: 0o600])
+            guard created else { throw KeyFileError(path: path, reason: "cannot create the key file") }
         }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var keys: [UInt8: SymmetricKey] = [:]

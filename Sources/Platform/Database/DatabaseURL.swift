@@ -48,7 +48,8 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
             guard item.name == "schema", let value = item.value,
                 value.utf8.allSatisfy({ $0 == 0x5F || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) })
             else {
-                throw DatabaseURLError(url: text, reason: "the only option is schema=NAME (lower-case letters, digits, _)")
+                throw DatabaseURLError(
+                    url: text, reason: "the only option is schema=NAME (lower-case letters, digits, _)")
             }
             schema = value
         }

@@ -21,7 +21,8 @@ actor SQLitePool {
     /// Serialises write transactions inside this process.
     let writeLock = AsyncLock()
 
-    init(storage: SQLiteConnection.Storage, maximumConnections: Int, eventLoopGroup: any EventLoopGroup, logger: Logger) {
+    init(storage: SQLiteConnection.Storage, maximumConnections: Int, eventLoopGroup: any EventLoopGroup, logger: Logger)
+    {
         self.storage = storage
         // An in-memory database exists once per connection, so it can only ever have one.
         if case .memory = storage {
@@ -108,5 +109,7 @@ actor SQLitePool {
 
 /// The database was used after it was shut down.
 public struct DatabaseClosedError: Error, CustomStringConvertible {
+    public init() {}
+
     public var description: String { "the database is closed" }
 }

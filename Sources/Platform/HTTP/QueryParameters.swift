@@ -20,7 +20,8 @@ public struct QueryParameters: Sendable {
                 )
             }
             guard values[name] == nil else {
-                throw Problem.invalidParameter(name, zh: "查询参数“\(name)”重复。", en: "Query parameter '\(name)' is repeated.")
+                throw Problem.invalidParameter(
+                    name, zh: "查询参数“\(name)”重复。", en: "Query parameter '\(name)' is repeated.")
             }
             values[name] = String(value)
         }

@@ -13,7 +13,8 @@ public struct PageRenderer: Sendable {
         var library = MustacheLibrary()
         for directory in templateDirectories {
             let loaded = try await MustacheLibrary(directory: directory)
-            for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".mustache") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".mustache")
+            {
                 let templateName = String(name.dropLast(".mustache".count))
                 if let template = loaded.getTemplate(named: templateName) {
                     library.register(template, named: templateName)

@@ -33,7 +33,9 @@ public struct CommunityPlan: Sendable {
             }
             // Streets merged in the township reform inherit the communities of the streets they absorbed.
             for name in unmatched {
-                let emptiest = streets.min { (assigned[$0.code]?.count ?? 0, $0.code) < (assigned[$1.code]?.count ?? 0, $1.code) }
+                let emptiest = streets.min {
+                    (assigned[$0.code]?.count ?? 0, $0.code) < (assigned[$1.code]?.count ?? 0, $1.code)
+                }
                 if let emptiest { assigned[emptiest.code, default: []].append(name) }
             }
             for street in streets {
@@ -113,7 +115,9 @@ public struct CommunityPlan: Sendable {
                 continue
             }
             result.append(
-                Division(code: street.code + String(number).leftPadded(to: 3), name: name, level: .community, parentCode: street.code)
+                Division(
+                    code: street.code + String(number).leftPadded(to: 3), name: name, level: .community,
+                    parentCode: street.code)
             )
         }
         return result.sorted { $0.code < $1.code }

@@ -26,7 +26,8 @@ struct DraftHousehold: Sendable {
 
 /// Makes plausible households and residents for one community from its own random stream.
 struct PersonGenerator: Sendable {
-    static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+    static let surnames = Array(
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
     static let givenCharacters = Array("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰华玉萍红建国文辉鹏飞宇浩婷雪琳晨欣怡梓涵子轩一诺思远晓东春梅德志永海燕俊丹凤云龙成蓉川锦")
     /// Current year of the demo city, fixed so the city never changes with the calendar.
     static let referenceYear = 2026
@@ -48,7 +49,9 @@ struct PersonGenerator: Sendable {
             let surname = random.pick(self.surnames)
             let headAge = random.int(24...82)
             let headMale = random.unit() < 0.55
-            var members: [(relation: String, age: Int, male: Bool, surname: Character)] = [("户主", headAge, headMale, surname)]
+            var members: [(relation: String, age: Int, male: Bool, surname: Character)] = [
+                ("户主", headAge, headMale, surname)
+            ]
             if size >= 2 {
                 members.append(("配偶", max(20, headAge + random.int(-5...5)), !headMale, random.pick(self.surnames)))
             }
@@ -59,7 +62,8 @@ struct PersonGenerator: Sendable {
                 members.append(("父母", min(100, headAge + random.int(22...32)), random.unit() < 0.45, surname))
             }
             for member in members.prefix(size) {
-                let given = random.unit() < 0.6
+                let given =
+                    random.unit() < 0.6
                     ? String(random.pick(self.givenCharacters)) + String(random.pick(self.givenCharacters))
                     : String(random.pick(self.givenCharacters))
                 residents.append(

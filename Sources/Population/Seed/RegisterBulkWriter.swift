@@ -1,13 +1,15 @@
 import Foundation
+import Logging
 import NIOCore
 import Platform
+import PostgresNIO
 import SQLKit
 import SQLiteNIO
 
 /// Writes households and residents in bulk: multi-row inserts inside one transaction per call.
 ///
 /// On SQLite it binds `SQLiteData` directly, skipping SQLKit's `Encodable` machinery that dominates at millions of
-/// rows; on PostgreSQL it goes through SQLKit with binds in chunks under the protocol's 65,535-parameter limit.
+/// rows; on PostgreSQL it streams `COPY … FROM STDIN` in text format inside one transaction.
 struct RegisterBulkWriter: Sendable {
     let database: Database
 
@@ -35,7 +37,8 @@ struct RegisterBulkWriter: Sendable {
                     binds: Self.sqliteValues
                 )
                 try await Self.insertSQLite(
-                    connection, table: "residents", columns: Self.residentColumns, rows: residents, binds: Self.sqliteValues
+                    connection, table: "residents", columns: Self.residentColumns, rows: residents,
+                    binds: Self.sqliteValues
                 )
                 try await connection.query("COMMIT", []) { _ in }
             } catch {
@@ -45,17 +48,54 @@ struct RegisterBulkWriter: Sendable {
             return true
         }
         if done == true { return }
-        try await self.database.transaction { sql in
-            for chunk in households.chunks(of: 5_000) {
-                let insert = sql.insert(into: "households").columns(Self.householdColumns)
-                for household in chunk { insert.values(Self.sqlBinds(household)) }
-                try await insert.run()
+        let copied = try await self.database.withPostgresConnection { connection in
+            try await connection.withTransaction(logger: Self.logger) { connection in
+                try await Self.copy(connection, table: "households", columns: Self.householdColumns, rows: households) {
+                    line, household in
+                    line.appendCopyField(String(household.id))
+                    line.appendCopyField(household.communityCode)
+                    line.appendCopyField(household.address)
+                    line.appendCopyField(String(household.size), last: true)
+                }
+                try await Self.copy(connection, table: "residents", columns: Self.residentColumns, rows: residents) {
+                    line, row in
+                    line.appendCopyField(String(row.id))
+                    line.appendCopyField(String(row.householdID))
+                    line.appendCopyField(row.communityCode)
+                    line.appendCopyField(row.name)
+                    line.appendCopyField(row.gender)
+                    line.appendCopyField(row.birthDate)
+                    line.appendCopyField(row.relation)
+                    line.appendCopyField(row.idNumberHash)
+                    line.appendCopyBytea(row.idNumberSealed)
+                    line.appendCopyField(row.phoneHash)
+                    line.appendCopyBytea(row.phoneSealed)
+                    line.appendCopyField("1", last: true)
+                }
             }
-            for chunk in residents.chunks(of: 5_000) {
-                let insert = sql.insert(into: "residents").columns(Self.residentColumns)
-                for resident in chunk { insert.values(Self.sqlBinds(resident)) }
-                try await insert.run()
+            return true
+        }
+        guard copied == true else { throw DatabaseClosedError() }
+    }
+
+    private static let logger = Logger(label: "citizen-cloud.seed")
+
+    /// Streams rows to `COPY … FROM STDIN` in PostgreSQL's text format, about 1 MiB per message.
+    private static func copy<Row>(
+        _ connection: PostgresConnection, table: String, columns: [String], rows: [Row],
+        encode: (inout ByteBuffer, Row) -> Void
+    ) async throws {
+        try await connection.copyFrom(table: table, columns: columns, logger: Self.logger) { writer in
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(1 << 20)
+            for row in rows {
+                encode(&buffer, row)
+                if buffer.readableBytes >= 1 << 20 {
+                    try await writer.write(buffer)
+                    buffer.clear()
+                }
             }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }
     }
 
@@ -71,7 +111,8 @@ struct RegisterBulkWriter: Sendable {
             var values: [SQLiteData] = []
             values.reserveCapacity(chunk.count * columns.count)
             for row in chunk { values += binds(row) }
-            let statement = chunk.count == perStatement
+            let statement =
+                chunk.count == perStatement
                 ? full : head + Array(repeating: placeholders, count: chunk.count).joined(separator: ",")
             try await connection.query(statement, values) { _ in }
         }
@@ -92,23 +133,46 @@ struct RegisterBulkWriter: Sendable {
             row.phoneSealed.map { .blob(ByteBuffer(bytes: $0)) } ?? .null, .integer(1),
         ]
     }
-
-    private static func sqlBinds(_ household: DraftHousehold) -> [any SQLExpression] {
-        [SQLBind(household.id), SQLBind(household.communityCode), SQLBind(household.address), SQLBind(household.size)]
-    }
-
-    private static func sqlBinds(_ row: ResidentRow) -> [any SQLExpression] {
-        [
-            SQLBind(row.id), SQLBind(row.householdID), SQLBind(row.communityCode), SQLBind(row.name),
-            SQLBind(row.gender), SQLBind(row.birthDate), SQLBind(row.relation), SQLBind(row.idNumberHash),
-            SQLBind(Data(row.idNumberSealed)), SQLBind(row.phoneHash), SQLBind(row.phoneSealed.map { Data($0) }), SQLBind(1),
-        ]
-    }
 }
 
 extension Array {
     /// Consecutive slices of at most `size` elements.
     func chunks(of size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: self.count, by: size).map { self[$0..<Swift.min($0 + size, self.count)] }
+    }
+}
+
+extension ByteBuffer {
+    /// Appends a text-format `COPY` field (`\N` for nil), escaping the characters the format reserves.
+    mutating func appendCopyField(_ value: String?, last: Bool = false) {
+        if let value {
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): self.writeStaticString("\\\\")
+                case UInt8(ascii: "\t"): self.writeStaticString("\\t")
+                case UInt8(ascii: "\n"): self.writeStaticString("\\n")
+                case UInt8(ascii: "\r"): self.writeStaticString("\\r")
+                default: self.writeInteger(byte)
+                }
+            }
+        } else {
+            self.writeStaticString("\\N")
+        }
+        self.writeInteger(last ? UInt8(ascii: "\n") : UInt8(ascii: "\t"))
+    }
+
+    /// Appends a `bytea` field in hex form (`\\x0a1b…`), or `\N` for nil.
+    mutating func appendCopyBytea(_ bytes: [UInt8]?) {
+        guard let bytes else {
+            self.appendCopyField(nil)
+            return
+        }
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        self.writeStaticString("\\\\x")
+        for byte in bytes {
+            self.writeInteger(digits[Int(byte >> 4)])
+            self.writeInteger(digits[Int(byte & 0x0F)])
+        }
+        self.writeInteger(UInt8(ascii: "\t"))
     }
 }

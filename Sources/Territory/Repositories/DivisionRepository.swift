@@ -70,15 +70,18 @@ public struct DivisionRepository: Sendable {
     public func counts(inside division: Division) async throws -> (direct: Int, byLevel: [DivisionLevel: Int]) {
         let prefix = DivisionCode.scopePrefix(of: division.code, level: division.level)
         let (direct, rows) = try await self.database.withConnection { sql in
-            let direct = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            let direct =
+                try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .from("divisions").where("parent_code", .equal, division.code)
                 .first(decodingColumn: "n", as: Int.self) ?? 0
             // Codes are fixed-width digits, so a range on the prefix finds the subtree through the primary key.
-            let rows = try await sql.select().column("level").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from("divisions")
-                .where("code", .greaterThanOrEqual, prefix).where("code", .lessThan, prefix + ":")
-                .where("code", .notEqual, division.code)
-                .groupBy("level").all()
+            let rows = try await sql.select().column("level").column(
+                SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
+            )
+            .from("divisions")
+            .where("code", .greaterThanOrEqual, prefix).where("code", .lessThan, prefix + ":")
+            .where("code", .notEqual, division.code)
+            .groupBy("level").all()
             return (direct, rows)
         }
         var byLevel: [DivisionLevel: Int] = [:]

@@ -27,7 +27,8 @@ public struct DivisionAPI: Sendable {
         }
         let text = query.string("q")
         if let text, text.count > 50 {
-            throw Problem.invalidParameter("q", zh: "搜索词不能超过 50 个字。", en: "The search text is limited to 50 characters.")
+            throw Problem.invalidParameter(
+                "q", zh: "搜索词不能超过 50 个字。", en: "The search text is limited to 50 characters.")
         }
         let limit = try query.int("limit", in: 1...200, default: 50)
         let after = try query.string("cursor").map { try Cursor(token: $0).after }

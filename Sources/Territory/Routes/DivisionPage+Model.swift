@@ -18,7 +18,8 @@ struct DivisionPageModel: Sendable {
     let hasChildren: Bool
     let childrenHeading: String
     let stats: [Stat]
-    var hasStats: Bool { !self.stats.isEmpty }
+    /// Stored, not computed: templates read models through reflection, which sees stored properties only.
+    let hasStats: Bool
     let query: String
     let results: [Link]
     let searched: Bool

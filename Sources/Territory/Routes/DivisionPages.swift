@@ -65,7 +65,7 @@ public struct DivisionPages: Sendable {
             children: children.map { DivisionPageModel.link($0, locale) },
             hasChildren: !children.isEmpty,
             childrenHeading: childLevel.map { DivisionPageModel.levelName($0, locale) } ?? "",
-            stats: stats, query: search ?? "",
+            stats: stats, hasStats: !stats.isEmpty, query: search ?? "",
             results: results.map { DivisionPageModel.link($0, locale) },
             searched: search != nil, hasResults: !results.isEmpty
         )
