@@ -47,6 +47,18 @@ private func decode<T: Decodable>(_ type: T.Type, _ response: TestResponse) thro
 
 @Suite("Division API")
 struct DivisionAPITests {
+    @Test("the detail cache serves fresh entries and drops expired ones")
+    func cache() async throws {
+        let cache = DivisionDetailCache(lifetime: .milliseconds(50), capacity: 2)
+        cache.store(ByteBuffer(string: "a"), for: "510104")
+        #expect(cache.body(for: "510104") == ByteBuffer(string: "a"))
+        try await Task.sleep(for: .milliseconds(80))
+        #expect(cache.body(for: "510104") == nil)
+        cache.store(ByteBuffer(string: "b"), for: "510105")
+        cache.removeAll()
+        #expect(cache.body(for: "510105") == nil)
+    }
+
     @Test("lists districts and a district's streets; searches by name", arguments: TestBackend.available)
     func listsAndFilters(backend: TestBackend) async throws {
         try await TestApp.with(backend, prepare: importDivisions) { client in

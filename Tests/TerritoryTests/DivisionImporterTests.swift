@@ -66,6 +66,11 @@ struct DivisionImporterTests {
                 "code 520104 does not start with its parent's code 510100"
             ),
             ("code,name,level,parent_code\n510100,\"成都市,city,\n", 2, "a quoted field is not closed"),
+            ("code,name,level,parent_code\n510101,成都市,city,\n", 2, "a city's code must end in 00"),
+            (
+                "code,name,level,parent_code\n510100,成都市,city,\n510200,x,district,510100\n", 3,
+                "only a city's code ends in 00"
+            ),
         ]
     )
     func malformed(text: String, line: Int, reason: String) {
@@ -83,5 +88,8 @@ struct DivisionImporterTests {
         #expect(DivisionCode.impliedLevel(of: "510100") == .city)
         #expect(DivisionCode.impliedLevel(of: "510104003001") == .community)
         #expect(DivisionCode.impliedLevel(of: "51010") == nil)
+        #expect(DivisionCode.ancestorCodes(of: "510104003001") == ["510100", "510104", "510104003"])
+        #expect(DivisionCode.ancestorCodes(of: "510104") == ["510100"])
+        #expect(DivisionCode.ancestorCodes(of: "510100").isEmpty)
     }
 }

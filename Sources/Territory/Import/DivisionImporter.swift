@@ -75,6 +75,9 @@ public struct DivisionImporter: Sendable {
         guard DivisionCode.isWellFormed(code), code.utf8.count == level.codeLength else {
             throw fail("code \"\(code)\" is not a \(level.codeLength)-digit \(level.rawValue) code")
         }
+        guard DivisionCode.impliedLevel(of: code) == level else {
+            throw fail(level == .city ? "a city's code must end in 00" : "only a city's code ends in 00")
+        }
         guard !name.isEmpty, name.count <= 100 else { throw fail("the name is empty or longer than 100 characters") }
         guard known[code] == nil else { throw fail("code \(code) appears twice") }
         if level == .city {

@@ -27,4 +27,18 @@ public enum DivisionCode {
         default: return .community
         }
     }
+
+    /// The codes of the divisions above `code`, from the city down, derived from the code itself.
+    ///
+    /// Exact because the importer only accepts trees where codes nest and the city's code is its four-digit
+    /// prefix followed by `00`.
+    public static func ancestorCodes(of code: String) -> [String] {
+        guard let level = self.impliedLevel(of: code), level != .city else { return [] }
+        let city = String(code.prefix(4)) + "00"
+        switch level {
+        case .district: return [city]
+        case .street: return [city, String(code.prefix(6))]
+        default: return [city, String(code.prefix(6)), String(code.prefix(9))]
+        }
+    }
 }

@@ -54,42 +54,50 @@ public struct DivisionRepository: Sendable {
         }.map(Self.division(from:))
     }
 
-    /// The chain from the city down to the parent of `division` (empty for the city).
-    public func ancestors(of division: Division) async throws -> [Division] {
+    /// A division with its ancestors and subtree counts, in one query; nil when the code does not exist.
+    ///
+    /// Ancestors come from the code itself (codes nest), the counts from a range scan of the subtree on the
+    /// primary key: codes are fixed-width digits, so `[prefix, prefix + ":")` is exactly the subtree.
+    public func detail(_ code: String) async throws -> DivisionDetail? {
+        guard let level = DivisionCode.impliedLevel(of: code) else { return nil }
+        let codes = DivisionCode.ancestorCodes(of: code) + [code]
+        let prefix = DivisionCode.scopePrefix(of: code, level: level)
+        let rows = try await self.database.withConnection { sql in
+            try await sql.raw(
+                """
+                SELECT code, name, level, parent_code, 0 AS n, 0 AS direct FROM divisions WHERE code IN (\(binds: codes))
+                UNION ALL
+                SELECT '' AS code, '' AS name, level, NULL AS parent_code, COUNT(*) AS n,
+                    SUM(CASE WHEN parent_code = \(bind: code) THEN 1 ELSE 0 END) AS direct
+                FROM divisions
+                WHERE code >= \(bind: prefix) AND code < \(bind: prefix + ":") AND code <> \(bind: code)
+                GROUP BY level
+                """
+            ).all()
+        }
         var chain: [Division] = []
-        var next = division.parentCode
-        while let code = next, chain.count < 4 {
-            guard let parent = try await self.find(code) else { break }
-            chain.insert(parent, at: 0)
-            next = parent.parentCode
-        }
-        return chain
-    }
-
-    /// How many divisions of each lower level lie inside `division`, and how many are its direct children.
-    public func counts(inside division: Division) async throws -> (direct: Int, byLevel: [DivisionLevel: Int]) {
-        let prefix = DivisionCode.scopePrefix(of: division.code, level: division.level)
-        let (direct, rows) = try await self.database.withConnection { sql in
-            let direct =
-                try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from("divisions").where("parent_code", .equal, division.code)
-                .first(decodingColumn: "n", as: Int.self) ?? 0
-            // Codes are fixed-width digits, so a range on the prefix finds the subtree through the primary key.
-            let rows = try await sql.select().column("level").column(
-                SQLFunction("COUNT", args: SQLLiteral.all), as: "n"
-            )
-            .from("divisions")
-            .where("code", .greaterThanOrEqual, prefix).where("code", .lessThan, prefix + ":")
-            .where("code", .notEqual, division.code)
-            .groupBy("level").all()
-            return (direct, rows)
-        }
+        var direct = 0
         var byLevel: [DivisionLevel: Int] = [:]
         for row in rows {
-            let level = try DivisionLevel(rawValue: row.decode(column: "level", as: String.self))
-            if let level, level > division.level { byLevel[level] = try row.decode(column: "n", as: Int.self) }
+            if try row.decode(column: "code", as: String.self).isEmpty {
+                guard let rowLevel = DivisionLevel(rawValue: try row.decode(column: "level", as: String.self)) else {
+                    continue
+                }
+                byLevel[rowLevel] = try row.decode(column: "n", as: Int.self)
+                direct += try row.decode(column: "direct", as: Int.self)
+            } else {
+                chain.append(try Self.division(from: row))
+            }
         }
-        return (direct, byLevel)
+        chain.sort { $0.level < $1.level }
+        guard let division = chain.last, division.code == code else { return nil }
+        return DivisionDetail(
+            division: division, ancestors: Array(chain.dropLast()),
+            childCounts: .init(
+                children: direct, districts: byLevel[.district] ?? 0, streets: byLevel[.street] ?? 0,
+                communities: byLevel[.community] ?? 0
+            )
+        )
     }
 
     /// Number of divisions at each level in the whole tree.

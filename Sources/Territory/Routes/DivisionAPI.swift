@@ -1,12 +1,16 @@
+import Foundation
 import Hummingbird
+import NIOCore
 import Platform
 
 /// `GET /api/v1/divisions` and `GET /api/v1/divisions/{code}`.
 public struct DivisionAPI: Sendable {
     private let repository: DivisionRepository
+    private let cache: DivisionDetailCache
 
-    public init(repository: DivisionRepository) {
+    public init(repository: DivisionRepository, cache: DivisionDetailCache = DivisionDetailCache()) {
         self.repository = repository
+        self.cache = cache
     }
 
     /// Registers the routes.
@@ -38,39 +42,21 @@ public struct DivisionAPI: Sendable {
         return Page(items: items, nextCursor: next)
     }
 
-    func detail(_ context: AppRequestContext) async throws -> DivisionDetail {
+    func detail(_ context: AppRequestContext) async throws -> Response {
         let code = try context.parameters.require("code")
-        guard DivisionCode.isWellFormed(code), let division = try await self.repository.find(code) else {
-            throw DivisionNotFound(code: code)
-        }
-        let ancestors = try await self.repository.ancestors(of: division)
-        let counts = try await self.repository.counts(inside: division)
-        return DivisionDetail(
-            division: division, ancestors: ancestors,
-            childCounts: DivisionDetail.Counts(
-                children: counts.direct,
-                districts: counts.byLevel[.district] ?? 0,
-                streets: counts.byLevel[.street] ?? 0,
-                communities: counts.byLevel[.community] ?? 0
-            )
-        )
-    }
-}
-
-/// A division with its path to the city and the size of its subtree.
-public struct DivisionDetail: ResponseEncodable, Sendable {
-    /// Direct children and all descendants per level.
-    public struct Counts: Codable, Sendable {
-        public let children: Int
-        public let districts: Int
-        public let streets: Int
-        public let communities: Int
+        guard DivisionCode.isWellFormed(code) else { throw DivisionNotFound(code: code) }
+        if let cached = self.cache.body(for: code) { return Self.json(cached) }
+        guard let detail = try await self.repository.detail(code) else { throw DivisionNotFound(code: code) }
+        let body = try ByteBuffer(bytes: Self.encoder.encode(detail))
+        self.cache.store(body, for: code)
+        return Self.json(body)
     }
 
-    public let division: Division
-    /// From the city down to the parent.
-    public let ancestors: [Division]
-    public let childCounts: Counts
+    private static let encoder = JSONEncoder()
+
+    private static func json(_ body: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+    }
 }
 
 /// 404 for a division code that does not exist.

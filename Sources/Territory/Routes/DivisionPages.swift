@@ -22,30 +22,33 @@ public struct DivisionPages: Sendable {
         router.get("/divisions") { request, context in
             let query = try QueryParameters(request, allowed: ["q"])
             let (cities, _) = try await self.repository.list(.init(level: .city), after: nil, limit: 1)
-            guard let city = cities.first else {
+            guard let city = cities.first, let detail = try await self.repository.detail(city.code) else {
                 throw Problem.notFound(
                     code: "territory_empty", zh: "尚未导入行政区划。", en: "No divisions have been imported yet."
                 )
             }
-            return try await self.page(for: city, search: query.string("q"), request: request, context: context)
+            return try await self.page(for: detail, search: query.string("q"), request: request, context: context)
         }
         router.get("/divisions/{code}") { request, context in
             let query = try QueryParameters(request, allowed: ["q"])
             let code = try context.parameters.require("code")
-            guard DivisionCode.isWellFormed(code), let division = try await self.repository.find(code) else {
+            guard DivisionCode.isWellFormed(code), let detail = try await self.repository.detail(code) else {
                 throw DivisionNotFound(code: code)
             }
-            return try await self.page(for: division, search: query.string("q"), request: request, context: context)
+            return try await self.page(for: detail, search: query.string("q"), request: request, context: context)
         }
     }
 
     private func page(
-        for division: Division, search: String?, request: Request, context: AppRequestContext
+        for detail: DivisionDetail, search: String?, request: Request, context: AppRequestContext
     ) async throws -> Response {
         let locale = context.locale
-        let ancestors = try await self.repository.ancestors(of: division)
+        let division = detail.division
         let (children, _) = try await self.repository.list(.init(parentCode: division.code), after: nil, limit: 200)
-        let counts = try await self.repository.counts(inside: division)
+        let counts = detail.childCounts
+        let countByLevel: [DivisionLevel: Int] = [
+            .district: counts.districts, .street: counts.streets, .community: counts.communities,
+        ]
         var results: [Division] = []
         if let search, !search.isEmpty {
             results = try await self.repository.list(
@@ -54,14 +57,14 @@ public struct DivisionPages: Sendable {
         }
         let stats = DivisionLevel.allCases.filter { $0 > division.level }.map {
             DivisionPageModel.Stat(
-                label: DivisionPageModel.levelName($0, locale), value: String(counts.byLevel[$0] ?? 0)
+                label: DivisionPageModel.levelName($0, locale), value: String(countByLevel[$0] ?? 0)
             )
         }
         let childLevel = DivisionLevel.allCases.first { $0 > division.level }
         let model = DivisionPageModel(
             code: division.code, name: division.name,
             levelName: DivisionPageModel.levelName(division.level, locale),
-            breadcrumbs: ancestors.map { DivisionPageModel.link($0, locale) },
+            breadcrumbs: detail.ancestors.map { DivisionPageModel.link($0, locale) },
             children: children.map { DivisionPageModel.link($0, locale) },
             hasChildren: !children.isEmpty,
             childrenHeading: childLevel.map { DivisionPageModel.levelName($0, locale) } ?? "",
