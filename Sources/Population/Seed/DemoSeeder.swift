@@ -68,52 +68,31 @@ public struct DemoSeeder: Sendable {
             allocated += count
             sizes.append(PersonGenerator.householdSizes(count: count, random: &random))
         }
-        let communitySizes = sizes
         let plannedRows = sizes.reduce(0) { $0 + $1.count + $1.reduce(0, +) }
-
-        var allocator = SequenceAllocator()
-        var nextHousehold: Int64 = 1
-        var nextResident: Int64 = 1
+        let maker = SeedBatchMaker(
+            communityCodes: plan.communities.map(\.code), sizes: sizes, seed: seed, cipher: self.cipher
+        )
+        let ranges = Self.batches(sizes: sizes, rowsPerBatch: 60_000)
         var written = 0
         var totals = (households: 0, residents: 0)
-        let batch = Self.batches(sizes: sizes, rowsPerBatch: 60_000)
-        for range in batch {
-            // 1. Generate drafts for the batch's communities in parallel.
-            var starts: [(Int64, Int64)] = []
-            for index in range {
-                starts.append((nextHousehold, nextResident))
-                nextHousehold += Int64(sizes[index].count)
-                nextResident += Int64(sizes[index].reduce(0, +))
-            }
-            let drafts = await Self.parallelMap(Array(zip(range, starts))) { pair in
-                let (index, start) = pair
-                return PersonGenerator.community(
-                    code: plan.communities[index].code, sizes: communitySizes[index], firstHouseholdID: start.0,
-                    firstResidentID: start.1, seed: seed, index: index
-                )
-            }
-            // 2. Fix ID-number sequences in order, so the result does not depend on thread timing.
-            var households: [DraftHousehold] = []
-            var residents: [DraftResident] = []
-            for part in drafts {
-                households += part.households
-                for var resident in part.residents {
-                    guard allocator.assign(&resident) else { throw SeedError.idNumbersExhausted }
-                    residents.append(resident)
-                }
-            }
-            // 3. Seal personal data in parallel, then write the batch in one transaction.
-            let cipher = self.cipher
-            let chunks = stride(from: 0, to: residents.count, by: 4_096).map {
-                Array(residents[$0..<min($0 + 4_096, residents.count)])
-            }
-            let rows = await Self.parallelMap(chunks) { chunk in chunk.map { ResidentRow($0, cipher: cipher) } }
-                .flatMap { $0 }
-            try await self.writer.write(households: households, residents: rows)
-            totals.households += households.count
-            totals.residents += rows.count
-            written += households.count + rows.count
+        guard !ranges.isEmpty else {
+            return Summary(communities: plan.communities.count, households: 0, residents: 0)
+        }
+        // Generate batch n + 1 on the other cores while batch n is being written.
+        var current = try await maker.make(ranges[0], allocator: SequenceAllocator())
+        for index in ranges.indices {
+            let allocator = current.allocator
+            async let upcoming =
+                index + 1 < ranges.count
+                ? maker.make(ranges[index + 1], allocator: allocator) : nil
+            let batch = current.batch
+            try await self.writer.write(households: batch.households, residents: batch.residents)
+            totals.households += batch.households.count
+            totals.residents += batch.residents.count
+            written += batch.households.count + batch.residents.count
             progress(written, plannedRows)
+            guard let next = try await upcoming else { break }
+            current = next
         }
         self.logger.info(
             "seed.done",
@@ -153,20 +132,6 @@ public struct DemoSeeder: Sendable {
         }
         if start < sizes.count { ranges.append(start..<sizes.count) }
         return ranges
-    }
-
-    /// Maps `items` concurrently and returns the results in input order.
-    static func parallelMap<T: Sendable, R: Sendable>(
-        _ items: [T], _ transform: @escaping @Sendable (T) -> R
-    ) async -> [R] {
-        await withTaskGroup(of: (Int, R).self) { group in
-            for (index, item) in items.enumerated() {
-                group.addTask { (index, transform(item)) }
-            }
-            var results: [R?] = Array(repeating: nil, count: items.count)
-            for await (index, result) in group { results[index] = result }
-            return results.map { $0! }
-        }
     }
 }
 
