@@ -120,6 +120,11 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(
+            name: "CLITests",
+            dependencies: ["TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -21,7 +21,7 @@ struct DatabaseOptions: ParsableArguments {
         do {
             return try DatabaseURL(parsing: self.database)
         } catch let error as DatabaseURLError {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
     }
 

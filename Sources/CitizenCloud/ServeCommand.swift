@@ -37,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
             )
             logger.info("server.starting", metadata: ["url": "http://\(self.host):\(self.port)", "database": "\(url)"])
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            logger.info("server.stopped")
         }
     }
 

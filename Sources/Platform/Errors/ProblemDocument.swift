@@ -5,7 +5,7 @@ import NIOCore
 
 /// An RFC 9457 problem details document, the body of every error response.
 public struct ProblemDocument: Encodable, Sendable {
-    /// A URI naming the problem type; ours resolve to the documentation of the `code`.
+    /// A URI naming the problem type: `urn:citizen-cloud:problem:CODE`.
     public var type: String
     public var title: String
     public var status: Int
@@ -19,7 +19,7 @@ public struct ProblemDocument: Encodable, Sendable {
         status: HTTPResponse.Status, code: String, detail: String, instance: String?, requestId: String?,
         extensions: [String: String] = [:]
     ) {
-        self.type = "https://citizen.cloud/problems/\(code)"
+        self.type = "urn:citizen-cloud:problem:\(code)"
         self.title = status.reasonPhrase
         self.status = status.code
         self.detail = detail

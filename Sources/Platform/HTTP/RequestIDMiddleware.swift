@@ -17,6 +17,8 @@ public struct RequestIDMiddleware: RouterMiddleware {
         let supplied = request.headers[.requestID].flatMap { Self.isSane($0) ? $0 : nil }
         context.requestID = supplied ?? RequestID().description
         context.logger[metadataKey: "request_id"] = .string(context.requestID)
+        // One id per line is enough: drop the framework's own, which clients never see.
+        context.logger[metadataKey: "hb.request.id"] = nil
         context.locale = AppLocale.negotiate(for: request)
         // ProblemMiddleware sits inside this one, so errors arrive here as responses and get the header too.
         var response = try await next(request, context)

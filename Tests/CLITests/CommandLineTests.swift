@@ -1,0 +1,97 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The result of running the `citizen-cloud` executable.
+private struct Outcome {
+    let status: Int32
+    let output: String
+    let errors: String
+}
+
+/// Runs the debug build of `citizen-cloud` (built with the tests) with `arguments` in the repository folder.
+private func run(_ arguments: [String]) throws -> Outcome {
+    let executable = TestApp.repositoryRoot.appendingPathComponent(".build/debug/citizen-cloud")
+    try #require(FileManager.default.isExecutableFile(atPath: executable.path), "build the executable first")
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = TestApp.repositoryRoot
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+        status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+        errors: String(decoding: errData, as: UTF8.self)
+    )
+}
+
+/// A fresh folder for one test's files.
+private func scratch() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cc-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+@Suite("Command line", .serialized)
+struct CommandLineTests {
+    @Test("import divisions loads the real file and says what it did")
+    func importDivisions() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = "sqlite://\(folder.path)/c.sqlite"
+        let first = try run(["import", "divisions", "data/chengdu-divisions.csv", "--database", database])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("Imported 282 divisions: 1 city, 20 district, 261 street"))
+        let again = try run(["import", "divisions", "data/chengdu-divisions.csv", "--database", database])
+        #expect(again.status == 0)
+    }
+
+    @Test("a broken file is reported with its line and exit status 1")
+    func brokenFile() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.csv")
+        try "code,name,level,parent_code\n510100,成都市,city,\n510104,锦江区,district\n".write(
+            to: file, atomically: true, encoding: .utf8
+        )
+        let outcome = try run(["import", "divisions", file.path, "--database", "sqlite://\(folder.path)/c.sqlite"])
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.contains("bad.csv:3: expected 4 fields, found 3"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c.sqlite").path))
+        let missing = try run(["import", "divisions", folder.appendingPathComponent("none.csv").path])
+        #expect(missing.status == 1)
+        #expect(missing.errors.contains("cannot read"))
+    }
+
+    @Test("an unreachable or malformed database gives a clear error and exit status 1")
+    func unreachableDatabase() throws {
+        let unreachable = try run(["migrate", "--database", "postgres://nobody:pw@127.0.0.1:1/none"])
+        #expect(unreachable.status == 1)
+        #expect(unreachable.errors.contains("cannot reach the database postgres://nobody:***@127.0.0.1:1/none"))
+        #expect(!unreachable.errors.contains("pw@"))
+        let serve = try run(["serve", "--port", "0", "--database", "postgres://nobody:pw@127.0.0.1:1/none"])
+        #expect(serve.status == 1)
+        #expect(serve.errors.contains("cannot reach the database"))
+        let malformed = try run(["migrate", "--database", "mysql://x"])
+        #expect(malformed.status == 1)
+        #expect(malformed.errors.contains("invalid database URL"))
+    }
+
+    @Test("seed refuses a scale out of range")
+    func seedScale() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try run([
+            "seed", "--scale", "5", "--database", "sqlite://\(folder.path)/c.sqlite", "--key-file",
+            folder.appendingPathComponent("k.key").path,
+        ])
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.contains("scale must be greater than 0 and at most 2"))
+    }
+}
