@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "CitizenCloud",
             dependencies: [
-                "App", "Platform", "Territory", "Population",
+                "App", "Platform", "Territory", "Population", "Accessibility",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,6 +71,8 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "Accessibility", dependencies: ["CZlib"], swiftSettings: settings),
         .target(
             name: "Territory",
             dependencies: ["Platform", .product(name: "HTTPTypes", package: "swift-http-types")],
@@ -119,6 +121,7 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility"], swiftSettings: settings),
         .testTarget(
             name: "CLITests",
             dependencies: ["TestSupport"],

@@ -32,7 +32,8 @@ public struct PageRenderer: Sendable {
         let envelope = PageEnvelope(
             title: title, request: request, locale: context.locale, strings: strings, page: model
         )
-        let html = self.library.render(envelope, withTemplate: template) ?? "template \(template) is missing"
+        let html =
+            self.library.render(MustacheModel(envelope), withTemplate: template) ?? "template \(template) is missing"
         var headers: HTTPFields = [
             .contentType: "text/html; charset=utf-8",
             .cacheControl: "no-store",
