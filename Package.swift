@@ -28,12 +28,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         .executableTarget(
             name: "CitizenCloud",
             dependencies: [
-                "App", "Platform", "Territory", "Population",
+                "App", "Platform", "Territory", "Population", "Identity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -45,7 +46,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Territory", "Population",
+                "Platform", "Territory", "Population", "Identity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,6 +84,21 @@ let package = Package(
             swiftSettings: settings
         ),
         .target(
+            name: "Identity",
+            dependencies: [
+                "Platform", "Territory", "Population",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/common-passwords.txt")],
+            swiftSettings: settings
+        ),
+        .target(
             name: "TestSupport",
             dependencies: [
                 "Platform", "App",
@@ -113,9 +129,24 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(
+            name: "IdentityTests",
+            dependencies: [
+                "App", "Identity", "Platform", "Population", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
             name: "BrowserTests",
             dependencies: [
-                "App", "Territory", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "App", "Territory", "Identity", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
             swiftSettings: settings
         ),

@@ -13,15 +13,26 @@ public struct AppConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// `db.connections`: maximum connections in the pool.
     public var databaseConnections: Int
+    /// `crypto.keyFile`: keyring for personal data (created with a fresh key when missing).
+    public var personalDataKeyFile: String
+    /// `identity.bcryptCost`: bcrypt cost for passwords (10 in production; tests use the minimum, 4).
+    public var passwordCost: UInt8
+    /// `http.secureCookies`: mark console cookies `Secure` (turn off only for plain-HTTP development).
+    public var secureCookies: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseURL = .defaultSQLite,
-        logLevel: Logger.Level = .info, databaseConnections: Int = 8
+        logLevel: Logger.Level = .info, databaseConnections: Int = 8,
+        personalDataKeyFile: String = "./data/keys/personal-data.key", passwordCost: UInt8 = 10,
+        secureCookies: Bool = true
     ) {
         self.host = host
         self.port = port
         self.database = database
         self.logLevel = logLevel
         self.databaseConnections = databaseConnections
+        self.personalDataKeyFile = personalDataKeyFile
+        self.passwordCost = passwordCost
+        self.secureCookies = secureCookies
     }
 }

@@ -1,0 +1,69 @@
+import Crypto
+import Foundation
+import Platform
+
+/// Signs and verifies access tokens: compact JWS with ES256 (P-256, SHA-256), the key id in the header.
+///
+/// Tokens are self-contained, so any node verifies them without a database read; they live for ``lifetime`` and
+/// are not revocable before then (sign-out revokes the refresh token family instead).
+public struct TokenSigner: Sendable {
+    /// Access token lifetime in seconds.
+    public static let lifetime: Int64 = 900
+    /// The `iss` claim.
+    public let issuer: String
+    private let kid: String
+    // Raw key bytes: swift-crypto's key types are not `Sendable`; rebuilding one from bytes costs microseconds.
+    private let key: Data
+    private let verifiers: [String: Data]
+
+    /// `keys` maps key ids to keys; `current` signs, every key verifies.
+    public init(issuer: String, keys: [String: P256.Signing.PrivateKey], current: String) {
+        precondition(keys[current] != nil, "the current key must be among the keys")
+        self.issuer = issuer
+        self.kid = current
+        self.key = keys[current]!.rawRepresentation
+        self.verifiers = keys.mapValues(\.publicKey.rawRepresentation)
+    }
+
+    /// A signed token for `principal`.
+    public func sign(_ principal: Principal, now: Date = Date()) throws -> String {
+        let issued = Int64(now.timeIntervalSince1970)
+        let claims = AccessTokenClaims(
+            iss: self.issuer, sub: principal.subject, acr: "L\(principal.level)", iat: issued,
+            exp: issued + Self.lifetime, jti: RandomToken.make(bytes: 16), roles: [principal.role.rawValue],
+            scope: principal.scope
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let header = try encoder.encode(["alg": "ES256", "typ": "JWT", "kid": self.kid])
+        let input = Base64URL.encode(header) + "." + Base64URL.encode(try encoder.encode(claims))
+        let signature = try P256.Signing.PrivateKey(rawRepresentation: self.key).signature(for: Data(input.utf8))
+        return input + "." + Base64URL.encode(signature.rawRepresentation)
+    }
+
+    /// The claims of a token whose signature, issuer and expiry are good; nil otherwise.
+    public func verify(_ token: String, now: Date = Date()) -> AccessTokenClaims? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard token.utf8.count < 4096, parts.count == 3,
+            let headerData = Base64URL.decode(parts[0]),
+            let header = try? JSONDecoder().decode([String: String].self, from: headerData),
+            header["alg"] == "ES256", let kid = header["kid"], let publicBytes = self.verifiers[kid],
+            let publicKey = try? P256.Signing.PublicKey(rawRepresentation: publicBytes),
+            let signatureData = Base64URL.decode(parts[2]),
+            let signature = try? P256.Signing.ECDSASignature(rawRepresentation: signatureData),
+            publicKey.isValidSignature(signature, for: Data((parts[0] + "." + parts[1]).utf8)),
+            let payload = Base64URL.decode(parts[1]),
+            let claims = try? JSONDecoder().decode(AccessTokenClaims.self, from: payload)
+        else { return nil }
+        guard claims.iss == self.issuer, claims.exp > Int64(now.timeIntervalSince1970) else { return nil }
+        return claims
+    }
+
+    /// The principal a verified token names.
+    public func principal(from token: String) -> Principal? {
+        guard let claims = self.verify(token), let role = claims.roles.first.flatMap(Role.init(rawValue:)) else {
+            return nil
+        }
+        return Principal(subject: claims.sub, role: role, scope: claims.scope, level: claims.level)
+    }
+}
