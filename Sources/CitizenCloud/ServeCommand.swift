@@ -84,5 +84,6 @@ struct ServeCommand: AsyncParsableCommand {
         for entry in entries {
             print("  \(entry.username)  \(entry.role.rawValue)  \(entry.scope)")
         }
+        fflush(stdout)
     }
 }

@@ -115,8 +115,8 @@ extension ConsolePages {
             let query = try QueryParameters(request, allowed: ["cursor"])
             return try await self.page("console-audit", request, context) { visitor in
                 try Authorization.require(visitor.account.principal, .readAudit, divisionCode: "510100")
-                let before = try query.string("cursor").map { try Cursor(token: $0).after }
-                let (items, more) = try await self.audit.list(before: before.flatMap { Int64($0) }, limit: 50)
+                let before = try query.string("cursor").map { try AuditLog.position(of: Cursor(token: $0)) }
+                let (items, more) = try await self.audit.list(before: before, limit: 50)
                 var model = ConsoleModel(visitor)
                 model.audit = items.map(AuditRow.init)
                 model.nextCursor = more ? items.last.map { Cursor(after: String($0.id)).token } ?? "" : ""

@@ -47,9 +47,9 @@ public struct OfficialAPI: Sendable {
             try Authorization.require(context.principal, .readAudit, divisionCode: self.cityCode)
             let query = try QueryParameters(request, allowed: ["cursor", "limit", "actor"])
             let limit = try query.int("limit", in: 1...200, default: 50)
-            let before = try query.string("cursor").map { try Cursor(token: $0).after }
+            let before = try query.string("cursor").map { try AuditLog.position(of: Cursor(token: $0)) }
             let (items, more) = try await self.audit.list(
-                before: before.flatMap { Int64($0) }, actor: query.string("actor"), limit: limit)
+                before: before, actor: query.string("actor"), limit: limit)
             let next = more ? items.last.map { Cursor(after: String($0.id)).token } : nil
             return Page(items: items, nextCursor: next)
         }

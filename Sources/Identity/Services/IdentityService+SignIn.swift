@@ -22,7 +22,8 @@ extension IdentityService {
         }
         let passwordMatches = try await self.hasher.verify(password, hash: record?.passwordHash)
         guard let record, passwordMatches else {
-            try await self.failed(record, name: name, address: address, reason: "bad_password")
+            try await self.failed(
+                record, name: name, address: address, reason: record == nil ? "unknown_account" : "bad_password")
             throw IdentityProblem.invalidCredentials
         }
         if record.account.role.isOfficial {

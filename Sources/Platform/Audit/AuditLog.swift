@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import SQLKit
 
 /// The append-only audit log every context writes to and auditors read.
@@ -45,6 +46,16 @@ public struct AuditLog: Sendable {
                 SQLBind(event.target), SQLBind(event.address), SQLBind(event.outcome), SQLBind(event.detail)
             )
             .run()
+    }
+
+    /// The entry id a cursor of ``list(before:actor:limit:)`` carries; `invalid_cursor` when it carries none.
+    public static func position(of cursor: Cursor) throws -> Int64 {
+        guard let id = Int64(cursor.after) else {
+            throw Problem(
+                .badRequest, code: "invalid_cursor", zh: "分页游标无效，请从第一页重新开始。",
+                en: "The page cursor is invalid; start again from the first page.", extensions: ["parameter": "cursor"])
+        }
+        return id
     }
 
     /// Newest first; `before` is the id of the last entry of the previous page. Returns whether more exist.
