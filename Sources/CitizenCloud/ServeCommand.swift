@@ -79,11 +79,12 @@ struct ServeCommand: AsyncParsableCommand {
         let cipher = try PersonalDataCipher.loadOrCreate(keyFile: keyFile)
         let service = IdentityService(database: database, cipher: cipher, hasher: PasswordHasher())
         let entries = try await DemoOfficials.seed(service: service, divisions: DivisionRepository(database: database))
-        print("Demo officials (password \(DemoOfficials.password)); enrol the demo TOTP secret once:")
-        print("  " + TOTPCheck.enrolmentURI(secret: DemoOfficials.totpSecret, username: "demo"))
+        // Written straight to the file handle so it shows at once even when standard output is not a terminal.
+        var text = "Demo officials (password \(DemoOfficials.password)); enrol the demo TOTP secret once:\n"
+        text += "  " + TOTPCheck.enrolmentURI(secret: DemoOfficials.totpSecret, username: "demo") + "\n"
         for entry in entries {
-            print("  \(entry.username)  \(entry.role.rawValue)  \(entry.scope)")
+            text += "  \(entry.username)  \(entry.role.rawValue)  \(entry.scope)\n"
         }
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
