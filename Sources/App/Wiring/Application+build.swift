@@ -57,7 +57,12 @@ public struct AppWiring {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: ProblemMiddleware(htmlRenderer: ErrorPage(renderer: renderer).render))
+        let console = ConsolePages(
+            service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
+            secureCookies: secureCookies
+        )
         router.add(middleware: BearerAuthenticator(service: identity))
+        router.add(middleware: console.authenticator)
         let api = APIRoutes(router: router)
 
         let divisions = DivisionRepository(database: database)
@@ -67,10 +72,7 @@ public struct AppWiring {
         AuthAPI(service: identity).register(on: api)
         MeAPI(service: identity).register(on: api)
         OfficialAPI(service: identity, audit: AuditLog(database: database)).register(on: api)
-        ConsolePages(
-            service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
-            secureCookies: secureCookies
-        ).register(on: router)
+        console.register(on: router)
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)

@@ -49,7 +49,6 @@ public enum IdentityMigrations {
                 CREATE TABLE identity_console_sessions (
                     token_hash TEXT PRIMARY KEY,
                     account_id TEXT NOT NULL REFERENCES identity_accounts(id),
-                    csrf TEXT NOT NULL,
                     expires_at BIGINT NOT NULL
                 )
                 """,

@@ -1,9 +1,11 @@
+import Crypto
 import Foundation
 import Platform
 import SQLKit
 
-/// Server-side sessions of the console: the cookie carries a random token, the table its SHA-256 hash, the
-/// account and the session's CSRF token.
+/// Server-side sessions of the console: the cookie carries a random token, the table its SHA-256 hash and the
+/// account. The session's CSRF token is derived from the cookie token (``csrf(for:)``), so it needs no storage and
+/// cannot be known without the cookie.
 public struct ConsoleSessionRepository: Sendable {
     /// Sessions last eight hours (a working day).
     public static let lifetime: Int64 = 8 * 3600
@@ -13,38 +15,33 @@ public struct ConsoleSessionRepository: Sendable {
         self.database = database
     }
 
-    /// A live session.
-    struct Session: Sendable {
-        let accountID: String
-        let csrf: String
-    }
-
     /// Opens a session; returns the cookie token.
     func open(accountID: String) async throws -> String {
         let token = RandomToken.make()
         try await self.database.withConnection { sql in
             try await sql.insert(into: "identity_console_sessions")
-                .columns("token_hash", "account_id", "csrf", "expires_at")
+                .columns("token_hash", "account_id", "expires_at")
                 .values(
-                    SQLBind(RefreshTokenRepository.hash(token)), SQLBind(accountID), SQLBind(RandomToken.make()),
+                    SQLBind(RefreshTokenRepository.hash(token)), SQLBind(accountID),
                     SQLBind(AccountRepository.now() + Self.lifetime)
                 ).run()
         }
         return token
     }
 
-    /// The live session of a cookie token.
-    func find(_ token: String) async throws -> Session? {
+    /// The account of a live session's cookie token.
+    func find(_ token: String) async throws -> String? {
         try await self.database.withConnection { sql in
-            guard
-                let row = try await sql.select().columns("account_id", "csrf").from("identity_console_sessions")
-                    .where("token_hash", .equal, RefreshTokenRepository.hash(token))
-                    .where("expires_at", .greaterThan, AccountRepository.now()).first()
-            else { return nil }
-            return Session(
-                accountID: try row.decode(column: "account_id", as: String.self),
-                csrf: try row.decode(column: "csrf", as: String.self))
+            try await sql.select().column("account_id").from("identity_console_sessions")
+                .where("token_hash", .equal, RefreshTokenRepository.hash(token))
+                .where("expires_at", .greaterThan, AccountRepository.now())
+                .first(decodingColumn: "account_id", as: String.self)
         }
+    }
+
+    /// The synchronizer token every form of a session carries.
+    static func csrf(for token: String) -> String {
+        Base64URL.encode(Array(SHA256.hash(data: Data(("csrf|" + token).utf8))))
     }
 
     /// Ends a session.

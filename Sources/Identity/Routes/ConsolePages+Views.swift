@@ -104,7 +104,7 @@ extension ConsolePages {
         }
         router.post("/console/residents/{id}/confirmation") { request, context in
             let form = try await Self.form(request, context: context)
-            guard let visitor = try await self.visitor(request) else { return Self.redirect("/console") }
+            guard let visitor = try await self.visitor(request, context) else { return Self.redirect("/console") }
             guard form["csrf"] == visitor.csrf else { throw Self.csrfProblem }
             _ = try await self.service.confirmInPerson(
                 residentID: try context.parameters.require("id"), by: visitor.account.principal,
@@ -130,7 +130,7 @@ extension ConsolePages {
         _ template: String, _ request: Request, _ context: AppRequestContext,
         _ build: (Visitor) async throws -> ConsoleModel
     ) async throws -> Response {
-        guard let visitor = try await self.visitor(request) else { return Self.redirect("/console") }
+        guard let visitor = try await self.visitor(request, context) else { return Self.redirect("/console") }
         let strings = ConsoleStrings.table(for: context.locale)
         let model = try await build(visitor)
         return self.renderer.render(

@@ -53,7 +53,7 @@ public struct ConsolePages: Sendable {
     public func register(on router: Router<AppRequestContext>) {
         router.get("/console") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            if try await self.visitor(request) != nil { return Self.redirect("/console/home") }
+            if try await self.visitor(request, context) != nil { return Self.redirect("/console/home") }
             return self.signInForm(request: request, context: context, error: nil, username: "", status: .ok)
         }
         router.post("/console/login") { request, context in
@@ -86,7 +86,7 @@ public struct ConsolePages: Sendable {
         }
         router.post("/console/logout") { request, context in
             let form = try await Self.form(request, context: context)
-            if let visitor = try await self.visitor(request) {
+            if let visitor = try await self.visitor(request, context) {
                 guard form["csrf"] == visitor.csrf else { throw Self.csrfProblem }
                 try await self.sessions.close(request.cookies[Self.sessionCookie]!.value)
                 try await self.audit.record(
@@ -113,13 +113,17 @@ public struct ConsolePages: Sendable {
         return response
     }
 
-    /// The signed-in visitor of a request, from the session cookie.
-    func visitor(_ request: Request) async throws -> Visitor? {
-        guard let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty,
-            let session = try await self.sessions.find(token),
-            let account = try await self.service.accounts.find(id: session.accountID)
+    /// The signed-in visitor of a request: the principal ``ConsoleSessionAuthenticator`` found, with its account.
+    func visitor(_ request: Request, _ context: AppRequestContext) async throws -> Visitor? {
+        guard let principal = context.principal, let token = request.cookies[Self.sessionCookie]?.value,
+            let account = try await self.service.accounts.find(id: principal.subject)
         else { return nil }
-        return Visitor(account: account, csrf: session.csrf)
+        return Visitor(account: account, csrf: ConsoleSessionRepository.csrf(for: token))
+    }
+
+    /// The middleware that signs console requests in from the session cookie.
+    public var authenticator: ConsoleSessionAuthenticator {
+        ConsoleSessionAuthenticator(sessions: self.sessions, accounts: self.service.accounts)
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int) -> String {
