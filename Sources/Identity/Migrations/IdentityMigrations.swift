@@ -60,6 +60,55 @@ public enum IdentityMigrations {
                 )
                 """,
             ]
-        }
+        },
+        SQLMigration(id: "identity.0002.oidc") { _ in
+            [
+                """
+                CREATE TABLE oidc_clients (
+                    client_id TEXT PRIMARY KEY,
+                    secret_hash TEXT,
+                    name TEXT NOT NULL,
+                    redirect_uris TEXT NOT NULL,
+                    post_logout_redirect_uris TEXT NOT NULL,
+                    scopes TEXT NOT NULL,
+                    pairwise INTEGER NOT NULL,
+                    sector TEXT NOT NULL,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE oidc_codes (
+                    code_hash TEXT PRIMARY KEY,
+                    client_id TEXT NOT NULL REFERENCES oidc_clients(client_id),
+                    account_id TEXT NOT NULL REFERENCES identity_accounts(id),
+                    redirect_uri TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    nonce TEXT,
+                    code_challenge TEXT NOT NULL,
+                    auth_time BIGINT NOT NULL,
+                    expires_at BIGINT NOT NULL,
+                    used INTEGER NOT NULL DEFAULT 0
+                )
+                """,
+                """
+                CREATE TABLE oidc_consents (
+                    account_id TEXT NOT NULL REFERENCES identity_accounts(id),
+                    client_id TEXT NOT NULL REFERENCES oidc_clients(client_id),
+                    scope TEXT NOT NULL,
+                    PRIMARY KEY (account_id, client_id)
+                )
+                """,
+                """
+                CREATE TABLE oidc_subjects (
+                    sector TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    account_id TEXT NOT NULL REFERENCES identity_accounts(id),
+                    PRIMARY KEY (sector, subject)
+                )
+                """,
+                "ALTER TABLE identity_refresh_tokens ADD COLUMN client_id TEXT",
+                "ALTER TABLE identity_refresh_tokens ADD COLUMN scope TEXT",
+            ]
+        },
     ]
 }

@@ -18,29 +18,35 @@ public struct RefreshTokenRepository: Sendable {
 
     /// The outcome of presenting a refresh token.
     enum Rotation: Sendable {
-        /// The token was good: here is its successor and the account it belongs to.
-        case rotated(token: String, accountID: String)
+        /// The token was good: here is its successor, the account, and the client and scope it was issued to
+        /// (nil for the platform's own apps).
+        case rotated(token: String, accountID: String, clientID: String?, scope: String?)
         /// The token had been used before: its family is now revoked.
         case reused(accountID: String)
         /// Unknown, expired or revoked.
         case invalid
     }
 
-    /// Starts a new family for `accountID` and returns its first token.
-    func issue(accountID: String) async throws -> String {
+    /// Starts a new family for `accountID` (issued to `clientID` for `scope`) and returns its first token.
+    func issue(accountID: String, clientID: String? = nil, scope: String? = nil) async throws -> String {
         try await self.database.withConnection { sql in
-            try await self.insert(family: UUID().uuidString.lowercased(), accountID: accountID, on: sql)
+            try await self.insert(
+                family: UUID().uuidString.lowercased(), accountID: accountID, clientID: clientID, scope: scope, on: sql)
         }
     }
 
-    /// Retires `token` and returns its successor, or revokes the family when the token is replayed.
-    func rotate(_ token: String) async throws -> Rotation {
+    /// Retires `token` and returns its successor, or revokes the family when the token is replayed. A token issued to
+    /// another client than `clientID` (nil: the platform's own apps) is invalid here and left untouched.
+    func rotate(_ token: String, clientID expected: String?) async throws -> Rotation {
         let hash = Self.hash(token)
         return try await self.database.transaction { sql in
             guard
-                let row = try await sql.select().columns("family_id", "account_id", "expires_at", "used", "revoked")
+                let row = try await sql.select()
+                    .columns("family_id", "account_id", "expires_at", "used", "revoked", "client_id", "scope")
                     .from("identity_refresh_tokens").where("token_hash", .equal, hash).for(.update).first()
             else { return .invalid }
+            let clientID = try row.decode(column: "client_id", as: String?.self)
+            guard clientID == expected else { return .invalid }
             let family = try row.decode(column: "family_id", as: String.self)
             let accountID = try row.decode(column: "account_id", as: String.self)
             if try row.decode(column: "revoked", as: Int.self) != 0 { return .invalid }
@@ -52,8 +58,10 @@ public struct RefreshTokenRepository: Sendable {
                 return .invalid
             }
             try await sql.update("identity_refresh_tokens").set("used", to: 1).where("token_hash", .equal, hash).run()
-            let next = try await self.insert(family: family, accountID: accountID, on: sql)
-            return .rotated(token: next, accountID: accountID)
+            let scope = try row.decode(column: "scope", as: String?.self)
+            let next = try await self.insert(
+                family: family, accountID: accountID, clientID: clientID, scope: scope, on: sql)
+            return .rotated(token: next, accountID: accountID, clientID: clientID, scope: scope)
         }
     }
 
@@ -73,13 +81,15 @@ public struct RefreshTokenRepository: Sendable {
         try await sql.update("identity_refresh_tokens").set("revoked", to: 1).where("family_id", .equal, family).run()
     }
 
-    private func insert(family: String, accountID: String, on sql: any SQLDatabase) async throws -> String {
+    private func insert(
+        family: String, accountID: String, clientID: String?, scope: String?, on sql: any SQLDatabase
+    ) async throws -> String {
         let token = RandomToken.make()
         try await sql.insert(into: "identity_refresh_tokens")
-            .columns("token_hash", "family_id", "account_id", "expires_at")
+            .columns("token_hash", "family_id", "account_id", "expires_at", "client_id", "scope")
             .values(
                 SQLBind(Self.hash(token)), SQLBind(family), SQLBind(accountID),
-                SQLBind(AccountRepository.now() + Self.lifetime)
+                SQLBind(AccountRepository.now() + Self.lifetime), SQLBind(clientID), SQLBind(scope)
             ).run()
         return token
     }

@@ -18,23 +18,25 @@ public struct SigningKeyRepository: Sendable {
     public func loadOrCreate() async throws -> (keys: [String: P256.Signing.PrivateKey], current: String) {
         var (keys, current) = try await self.load()
         if current == nil {
-            let sealed = Data(self.cipher.seal(P256.Signing.PrivateKey().rawRepresentation.base64EncodedString()))
-            let kid = "k" + String(AccountRepository.now())
             do {
-                try await self.database.withConnection { sql in
-                    try await sql.insert(into: "identity_signing_keys").columns("kid", "private_key_enc", "created_at")
-                        .values(
-                            SQLBind(kid), SQLBind(sealed),
-                            SQLBind(AccountRepository.now())
-                        ).run()
-                }
+                try await self.create()
             } catch {
-                // Another node created its key at the same moment; fall through and use whatever is stored.
+                // Another node created its key at the same moment; use whatever is stored.
             }
             (keys, current) = try await self.load()
         }
         guard let current else { throw SigningKeyMissing() }
         return (keys, current)
+    }
+
+    /// Stores a new key, which becomes the current one.
+    public func create() async throws {
+        let sealed = Data(self.cipher.seal(P256.Signing.PrivateKey().rawRepresentation.base64EncodedString()))
+        let kid = "k\(AccountRepository.now())-\(RandomToken.make(bytes: 3))"
+        try await self.database.withConnection { sql in
+            try await sql.insert(into: "identity_signing_keys").columns("kid", "private_key_enc", "created_at")
+                .values(SQLBind(kid), SQLBind(sealed), SQLBind(AccountRepository.now())).run()
+        }
     }
 
     private func load() async throws -> ([String: P256.Signing.PrivateKey], String?) {

@@ -64,7 +64,7 @@ extension IdentityService {
 
     /// Rotates a refresh token; replaying a used one revokes its family (and is audited).
     public func refresh(_ token: String, address: String?) async throws -> TokenResponse {
-        switch try await self.refreshTokens.rotate(token) {
+        switch try await self.refreshTokens.rotate(token, clientID: nil) {
         case .invalid:
             throw IdentityProblem.invalidGrant
         case .reused(let accountID):
@@ -73,7 +73,7 @@ extension IdentityService {
                     actor: accountID, action: "auth.refresh", target: accountID, address: address, success: false,
                     detail: "reuse_revoked_family"))
             throw IdentityProblem.invalidGrant
-        case .rotated(let next, let accountID):
+        case .rotated(let next, let accountID, _, _):
             guard let account = try await self.accounts.find(id: accountID) else { throw IdentityProblem.invalidGrant }
             return try await self.tokens(for: account, refresh: next)
         }
@@ -89,7 +89,7 @@ extension IdentityService {
 
     /// The principal an `Authorization: Bearer` token carries, nil when it is not valid.
     public func principal(bearer token: String) async throws -> Principal? {
-        try await self.authority.signer().principal(from: token)
+        try await self.authority.signer(verifying: token).principal(from: token)
     }
 
     private func tokens(for account: Account, refresh: String) async throws -> TokenResponse {

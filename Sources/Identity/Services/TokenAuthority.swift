@@ -7,6 +7,7 @@ public final class TokenAuthority: Sendable {
     private let keys: SigningKeyRepository
     private let issuer: String
     private let cached: Mutex<TokenSigner?> = Mutex(nil)
+    private let lastReload: Mutex<ContinuousClock.Instant?> = Mutex(nil)
 
     public init(keys: SigningKeyRepository, issuer: String) {
         self.keys = keys
@@ -16,6 +17,32 @@ public final class TokenAuthority: Sendable {
     /// The signer, loading (or creating) the keys the first time.
     public func signer() async throws -> TokenSigner {
         if let signer = self.cached.withLock({ $0 }) { return signer }
+        return try await self.reload()
+    }
+
+    /// The signer for verifying `token`: when the token names a key this node has not loaded (another node rotated),
+    /// the keys are read again, at most once every ten seconds so that made-up key ids cannot flood the database.
+    public func signer(verifying token: String) async throws -> TokenSigner {
+        let signer = try await self.signer()
+        guard signer.hasUnknownKey(token) else { return signer }
+        let now = ContinuousClock.now
+        let due = self.lastReload.withLock { last in
+            guard last.map({ now - $0 > .seconds(10) }) ?? true else { return false }
+            last = now
+            return true
+        }
+        return due ? try await self.reload() : signer
+    }
+
+    /// Adds a new signing key and makes it current; older keys keep verifying (and stay in the JWKS).
+    public func rotate() async throws -> TokenSigner {
+        try await self.keys.create()
+        return try await self.reload()
+    }
+
+    /// Reads the keys again (after a rotation, or when a token names a key this node has not seen).
+    @discardableResult
+    public func reload() async throws -> TokenSigner {
         let (keys, current) = try await self.keys.loadOrCreate()
         let signer = TokenSigner(issuer: self.issuer, keys: keys, current: current)
         self.cached.withLock { $0 = signer }

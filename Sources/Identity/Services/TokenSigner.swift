@@ -33,18 +33,31 @@ public struct TokenSigner: Sendable {
             exp: issued + Self.lifetime, jti: RandomToken.make(bytes: 16), roles: [principal.role.rawValue],
             scope: principal.scope
         )
+        return try self.sign(claims: claims)
+    }
+
+    /// Any claims as a compact JWS (ES256) under the current key; `type` goes into the `typ` header.
+    public func sign(claims: some Encodable, type: String = "JWT") throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let header = try encoder.encode(["alg": "ES256", "typ": "JWT", "kid": self.kid])
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let header = try encoder.encode(["alg": "ES256", "typ": type, "kid": self.kid])
         let input = Base64URL.encode(header) + "." + Base64URL.encode(try encoder.encode(claims))
         let signature = try P256.Signing.PrivateKey(rawRepresentation: self.key).signature(for: Data(input.utf8))
         return input + "." + Base64URL.encode(signature.rawRepresentation)
     }
 
-    /// The claims of a token whose signature, issuer and expiry are good; nil otherwise.
+    /// The claims of a first-party access token whose signature, issuer and expiry are good; nil otherwise.
     public func verify(_ token: String, now: Date = Date()) -> AccessTokenClaims? {
+        guard let claims = self.verify(token, as: AccessTokenClaims.self),
+            claims.iss == self.issuer, claims.exp > Int64(now.timeIntervalSince1970)
+        else { return nil }
+        return claims
+    }
+
+    /// The payload of a token whose signature one of the keys made, decoded as `type` (expiry not checked).
+    public func verify<C: Decodable>(_ token: String, as type: C.Type) -> C? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard token.utf8.count < 4096, parts.count == 3,
+        guard token.utf8.count < 8192, parts.count == 3,
             let headerData = Base64URL.decode(parts[0]),
             let header = try? JSONDecoder().decode([String: String].self, from: headerData),
             header["alg"] == "ES256", let kid = header["kid"], let publicBytes = self.verifiers[kid],
@@ -52,11 +65,27 @@ public struct TokenSigner: Sendable {
             let signatureData = Base64URL.decode(parts[2]),
             let signature = try? P256.Signing.ECDSASignature(rawRepresentation: signatureData),
             publicKey.isValidSignature(signature, for: Data((parts[0] + "." + parts[1]).utf8)),
-            let payload = Base64URL.decode(parts[1]),
-            let claims = try? JSONDecoder().decode(AccessTokenClaims.self, from: payload)
+            let payload = Base64URL.decode(parts[1])
         else { return nil }
-        guard claims.iss == self.issuer, claims.exp > Int64(now.timeIntervalSince1970) else { return nil }
-        return claims
+        return try? JSONDecoder().decode(C.self, from: payload)
+    }
+
+    /// Whether a token names a key id this signer does not know (another node rotated: reload the keys).
+    public func hasUnknownKey(_ token: String) -> Bool {
+        guard let header = token.split(separator: ".").first.flatMap({ Base64URL.decode($0) }),
+            let fields = try? JSONDecoder().decode([String: String].self, from: header), let kid = fields["kid"]
+        else { return false }
+        return self.verifiers[kid] == nil
+    }
+
+    /// The public keys as a JSON Web Key Set (RFC 7517), newest last.
+    public var jwks: JSONWebKeySet {
+        JSONWebKeySet(
+            keys: self.verifiers.sorted { $0.key < $1.key }.map { kid, raw in
+                JSONWebKeySet.Key(
+                    kty: "EC", crv: "P-256", kid: kid, use: "sig", alg: "ES256",
+                    x: Base64URL.encode(raw.prefix(32)), y: Base64URL.encode(raw.suffix(32)))
+            })
     }
 
     /// The principal a verified token names.
@@ -66,4 +95,20 @@ public struct TokenSigner: Sendable {
         }
         return Principal(subject: claims.sub, role: role, scope: claims.scope, level: claims.level)
     }
+}
+
+/// A JSON Web Key Set of EC P-256 signing keys.
+public struct JSONWebKeySet: Codable, Sendable {
+    /// One public key.
+    public struct Key: Codable, Sendable {
+        public let kty: String
+        public let crv: String
+        public let kid: String
+        public let use: String
+        public let alg: String
+        public let x: String
+        public let y: String
+    }
+
+    public let keys: [Key]
 }
