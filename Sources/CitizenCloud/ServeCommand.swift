@@ -24,6 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
     var demoScale: Double = 0.002
     @Flag(help: "Send console cookies without the Secure flag (only for plain-HTTP development off localhost).")
     var insecureCookies = false
+    @Option(help: "Public base URL of this server, the OpenID Connect issuer (default http://HOST:PORT).")
+    var issuer: String?
 
     func run() async throws {
         try await CommandSupport.failing {
@@ -37,7 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
             let app = try await buildApplication(
                 AppConfiguration(
                     host: self.host, port: self.port, database: url, logLevel: self.options.level,
-                    personalDataKeyFile: self.options.keyFile, secureCookies: !self.insecureCookies
+                    personalDataKeyFile: self.options.keyFile, secureCookies: !self.insecureCookies,
+                    issuer: self.issuer ?? "http://\(self.host):\(self.port)"
                 ),
                 logger: logger
             )

@@ -19,12 +19,14 @@ public struct AppConfiguration: Sendable {
     public var passwordCost: UInt8
     /// `http.secureCookies`: mark console cookies `Secure` (turn off only for plain-HTTP development).
     public var secureCookies: Bool
+    /// `oidc.issuer`: the public base URL of this server, the `iss` of every token.
+    public var issuer: String
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseURL = .defaultSQLite,
         logLevel: Logger.Level = .info, databaseConnections: Int = 8,
         personalDataKeyFile: String = "./data/keys/personal-data.key", passwordCost: UInt8 = 10,
-        secureCookies: Bool = true
+        secureCookies: Bool = true, issuer: String = "http://127.0.0.1:8080"
     ) {
         self.host = host
         self.port = port
@@ -34,5 +36,6 @@ public struct AppConfiguration: Sendable {
         self.personalDataKeyFile = personalDataKeyFile
         self.passwordCost = passwordCost
         self.secureCookies = secureCookies
+        self.issuer = issuer
     }
 }

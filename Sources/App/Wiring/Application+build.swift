@@ -20,7 +20,8 @@ public func buildApplication(
     let cipher = try PersonalDataCipher.loadOrCreate(keyFile: configuration.personalDataKeyFile)
     let wiring = try await AppWiring(
         database: database, logger: logger, cipher: cipher,
-        hasher: PasswordHasher(cost: configuration.passwordCost), secureCookies: configuration.secureCookies
+        hasher: PasswordHasher(cost: configuration.passwordCost), secureCookies: configuration.secureCookies,
+        issuer: configuration.issuer
     )
     var app = Application(
         router: wiring.router,
@@ -42,7 +43,7 @@ public struct AppWiring {
     /// Wires every context; without a cipher a throw-away key is used (tests that only inspect routes).
     public init(
         database: Database, logger: Logger, cipher: PersonalDataCipher? = nil, hasher: PasswordHasher? = nil,
-        secureCookies: Bool = true
+        secureCookies: Bool = true, issuer: String = "http://127.0.0.1:8080"
     ) async throws {
         _ = AppMetrics.registry
         let renderer = try await PageRenderer(
@@ -51,7 +52,8 @@ public struct AppWiring {
             ]
         )
         let cipher = cipher ?? .ephemeral()
-        let identity = IdentityService(database: database, cipher: cipher, hasher: hasher ?? PasswordHasher(cost: 4))
+        let identity = IdentityService(
+            database: database, cipher: cipher, hasher: hasher ?? PasswordHasher(cost: 4), issuer: issuer)
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: MetricsMiddleware())
@@ -73,6 +75,10 @@ public struct AppWiring {
         MeAPI(service: identity).register(on: api)
         OfficialAPI(service: identity, audit: AuditLog(database: database)).register(on: api)
         console.register(on: router)
+        OIDCRoutes(
+            provider: OIDCProvider(identity: identity, database: database, issuer: issuer), renderer: renderer,
+            secureCookies: secureCookies
+        ).register(on: router)
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)

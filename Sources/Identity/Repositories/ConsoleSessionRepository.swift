@@ -39,6 +39,21 @@ public struct ConsoleSessionRepository: Sendable {
         }
     }
 
+    /// The account of a live session and when it signed in (Unix seconds).
+    func details(_ token: String) async throws -> (accountID: String, authTime: Int64)? {
+        try await self.database.withConnection { sql in
+            guard
+                let row = try await sql.select().columns("account_id", "expires_at").from("identity_console_sessions")
+                    .where("token_hash", .equal, RefreshTokenRepository.hash(token))
+                    .where("expires_at", .greaterThan, AccountRepository.now()).first()
+            else { return nil }
+            return (
+                try row.decode(column: "account_id", as: String.self),
+                try row.decode(column: "expires_at", as: Int64.self) - Self.lifetime
+            )
+        }
+    }
+
     /// The synchronizer token every form of a session carries.
     static func csrf(for token: String) -> String {
         Base64URL.encode(Array(SHA256.hash(data: Data(("csrf|" + token).utf8))))

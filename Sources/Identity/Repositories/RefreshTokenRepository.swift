@@ -65,12 +65,14 @@ public struct RefreshTokenRepository: Sendable {
         }
     }
 
-    /// Revokes the family of `token` (sign-out); returns the account it belonged to, nil for an unknown token.
-    func revokeFamily(of token: String) async throws -> String? {
+    /// Revokes the family of `token` (sign-out) when it was issued to `clientID` (nil: the platform's own apps);
+    /// returns the account it belonged to, nil for an unknown token or another client's.
+    func revokeFamily(of token: String, clientID: String? = nil) async throws -> String? {
         try await self.database.transaction { sql in
             guard
-                let row = try await sql.select().columns("family_id", "account_id").from("identity_refresh_tokens")
-                    .where("token_hash", .equal, Self.hash(token)).first()
+                let row = try await sql.select().columns("family_id", "account_id", "client_id")
+                    .from("identity_refresh_tokens").where("token_hash", .equal, Self.hash(token)).first(),
+                try row.decode(column: "client_id", as: String?.self) == clientID
             else { return nil }
             try await Self.revoke(family: try row.decode(column: "family_id", as: String.self), on: sql)
             return try row.decode(column: "account_id", as: String.self)

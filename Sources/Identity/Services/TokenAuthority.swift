@@ -6,7 +6,9 @@ import Synchronization
 public final class TokenAuthority: Sendable {
     private let keys: SigningKeyRepository
     private let issuer: String
-    private let cached: Mutex<TokenSigner?> = Mutex(nil)
+    private let cached: Mutex<(signer: TokenSigner, loaded: ContinuousClock.Instant)?> = Mutex(nil)
+    /// How long a node signs with the keys it loaded before reading them again (to pick up `keys rotate`).
+    static let refreshInterval: Duration = .seconds(300)
     private let lastReload: Mutex<ContinuousClock.Instant?> = Mutex(nil)
 
     public init(keys: SigningKeyRepository, issuer: String) {
@@ -14,9 +16,12 @@ public final class TokenAuthority: Sendable {
         self.issuer = issuer
     }
 
-    /// The signer, loading (or creating) the keys the first time.
+    /// The signer, loading (or creating) the keys the first time and again every ``refreshInterval``.
     public func signer() async throws -> TokenSigner {
-        if let signer = self.cached.withLock({ $0 }) { return signer }
+        let now = ContinuousClock.now
+        if let cached = self.cached.withLock({ $0 }), now - cached.loaded < Self.refreshInterval {
+            return cached.signer
+        }
         return try await self.reload()
     }
 
@@ -45,7 +50,7 @@ public final class TokenAuthority: Sendable {
     public func reload() async throws -> TokenSigner {
         let (keys, current) = try await self.keys.loadOrCreate()
         let signer = TokenSigner(issuer: self.issuer, keys: keys, current: current)
-        self.cached.withLock { $0 = signer }
+        self.cached.withLock { $0 = (signer, ContinuousClock.now) }
         return signer
     }
 }
