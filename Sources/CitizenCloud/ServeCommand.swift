@@ -26,6 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
     var insecureCookies = false
     @Option(help: "Public base URL of this server, the OpenID Connect issuer (default http://HOST:PORT).")
     var issuer: String?
+    @Flag(help: "Take client addresses from X-Forwarded-For (only when every request comes through a reverse proxy).")
+    var trustForwardedFor = false
 
     func run() async throws {
         try await CommandSupport.failing {
@@ -40,7 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
                 AppConfiguration(
                     host: self.host, port: self.port, database: url, logLevel: self.options.level,
                     personalDataKeyFile: self.options.keyFile, secureCookies: !self.insecureCookies,
-                    issuer: self.issuer ?? "http://\(self.host):\(self.port)"
+                    issuer: self.issuer ?? "http://\(self.host):\(self.port)",
+                    trustForwardedFor: self.trustForwardedFor
                 ),
                 logger: logger
             )

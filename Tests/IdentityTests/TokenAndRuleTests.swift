@@ -60,4 +60,18 @@ struct TokenAndRuleTests {
         #expect(policy.weakness(of: "aaaaaaaaaaaa") == "repetitive")
         #expect(policy.weakness(of: "Furong-Garden-42") == nil)
     }
+
+    @Test("an address is refused after its failures fill the window, and allowed again after it")
+    func addressLimiter() {
+        let limiter = SignInLimiter(limit: 3, window: 60)
+        let start = Date()
+        for _ in 0..<3 {
+            #expect(limiter.allows("10.0.0.1", now: start))
+            limiter.recordFailure("10.0.0.1", now: start)
+        }
+        #expect(!limiter.allows("10.0.0.1", now: start.addingTimeInterval(1)))
+        #expect(limiter.allows("10.0.0.2", now: start.addingTimeInterval(1)))
+        #expect(limiter.allows("10.0.0.1", now: start.addingTimeInterval(61)))
+        #expect(limiter.allows(nil, now: start))
+    }
 }

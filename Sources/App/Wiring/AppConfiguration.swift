@@ -21,12 +21,15 @@ public struct AppConfiguration: Sendable {
     public var secureCookies: Bool
     /// `oidc.issuer`: the public base URL of this server, the `iss` of every token.
     public var issuer: String
+    /// `http.trustForwardedFor`: take client addresses from `X-Forwarded-For` (only behind a reverse proxy).
+    public var trustForwardedFor: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseURL = .defaultSQLite,
         logLevel: Logger.Level = .info, databaseConnections: Int = 8,
         personalDataKeyFile: String = "./data/keys/personal-data.key", passwordCost: UInt8 = 10,
-        secureCookies: Bool = true, issuer: String = "http://127.0.0.1:8080"
+        secureCookies: Bool = true, issuer: String = "http://127.0.0.1:8080",
+        trustForwardedFor: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -37,5 +40,6 @@ public struct AppConfiguration: Sendable {
         self.passwordCost = passwordCost
         self.secureCookies = secureCookies
         self.issuer = issuer
+        self.trustForwardedFor = trustForwardedFor
     }
 }

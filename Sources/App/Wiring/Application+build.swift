@@ -43,7 +43,7 @@ public struct AppWiring {
     /// Wires every context; without a cipher a throw-away key is used (tests that only inspect routes).
     public init(
         database: Database, logger: Logger, cipher: PersonalDataCipher? = nil, hasher: PasswordHasher? = nil,
-        secureCookies: Bool = true, issuer: String = "http://127.0.0.1:8080"
+        secureCookies: Bool = true, issuer: String = "http://127.0.0.1:8080", trustForwardedFor: Bool = false
     ) async throws {
         _ = AppMetrics.registry
         let renderer = try await PageRenderer(
@@ -56,6 +56,7 @@ public struct AppWiring {
             database: database, cipher: cipher, hasher: hasher ?? PasswordHasher(cost: 4), issuer: issuer)
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        if trustForwardedFor { router.add(middleware: ClientAddressMiddleware()) }
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: ProblemMiddleware(htmlRenderer: ErrorPage(renderer: renderer).render))

@@ -41,6 +41,8 @@ extension AccountRepository {
     }
 
     /// Residents whose community lies inside `scope`, ordered by id; `after` is the last id of the previous page.
+    /// "Starts with the scope's prefix" is a range (`prefix` ≤ code < `prefix:`, `:` sorting right after `9`), so
+    /// both engines can use the community index.
     public func residents(inside scope: String, after: String?, limit: Int) async throws -> (
         items: [Account], more: Bool
     ) {
@@ -48,7 +50,7 @@ extension AccountRepository {
         let rows = try await self.database.withConnection { sql in
             let query = sql.select().columns(AccountRow.columns).from("identity_accounts")
                 .where("role", .equal, Role.resident.rawValue)
-                .where("community_code", .like, prefix + "%")
+                .where("community_code", .greaterThanOrEqual, prefix).where("community_code", .lessThan, prefix + ":")
             if let after { query.where("id", .greaterThan, after) }
             return try await query.orderBy("id").limit(limit + 1).all().map(AccountRow.decode)
         }
@@ -62,7 +64,7 @@ extension AccountRepository {
         let rows = try await self.database.withConnection { sql in
             try await sql.select().columns(AccountRow.columns).from("identity_accounts")
                 .where("role", .equal, Role.resident.rawValue).where("level", .equal, 2)
-                .where("community_code", .like, prefix + "%")
+                .where("community_code", .greaterThanOrEqual, prefix).where("community_code", .lessThan, prefix + ":")
                 .orderBy("id").limit(limit).all().map(AccountRow.decode)
         }
         return try rows.map { try $0.account(self.cipher) }
