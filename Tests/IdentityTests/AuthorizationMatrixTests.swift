@@ -85,6 +85,35 @@ struct AuthorizationMatrixTests {
         }
     }
 
+    @Test("only a platform administrator creates officials, inside its scope", arguments: TestBackend.available)
+    func createOfficials(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            func body(_ username: String, role: String = "community_worker", division: String = "510104003002")
+                -> String
+            {
+                #"{"username":"\#(username)","name":"新同事","role":"\#(role)","division":"\#(division)","#
+                    + #""password":"Sufficiently-long-9"}"#
+            }
+            #expect(try await client.post("/api/v1/officials", json: body("new.one")).status == .unauthorized)
+            for username in ["city", "district", "auditor", "department", "worker.a"] {
+                let token = try await client.officialToken(username)
+                let refused = try await client.post("/api/v1/officials", json: body("new.one"), token: token)
+                #expect(refused.status == .forbidden, "\(username)")
+            }
+            let admin = try await client.officialToken("admin")
+            let created = try await client.post("/api/v1/officials", json: body("new.one"), token: admin)
+            #expect(created.status == .created, "\(String(buffer: created.body))")
+            #expect((OIDCFixture.object(created)["otpauthURI"] as? String)?.hasPrefix("otpauth://totp/") == true)
+            #expect(try await client.post("/api/v1/officials", json: body("new.one"), token: admin).status == .conflict)
+            let nowhere = try await client.post(
+                "/api/v1/officials", json: body("new.two", division: "510199"), token: admin)
+            #expect(nowhere.problemCode == "invalid_parameter")
+            let resident = try await client.post(
+                "/api/v1/officials", json: body("new.three", role: "resident"), token: admin)
+            #expect(resident.status == .badRequest)
+        }
+    }
+
     @Test("the audit log pages with a cursor", arguments: TestBackend.available)
     func auditPaging(backend: TestBackend) async throws {
         try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in

@@ -75,6 +75,7 @@ public struct AppWiring {
         AuthAPI(service: identity).register(on: api)
         MeAPI(service: identity).register(on: api)
         OfficialAPI(service: identity, audit: AuditLog(database: database)).register(on: api)
+        OfficialsAPI(service: identity, divisions: divisions).register(on: api)
         console.register(on: router)
         OIDCRoutes(
             provider: OIDCProvider(identity: identity, database: database, issuer: issuer), renderer: renderer,

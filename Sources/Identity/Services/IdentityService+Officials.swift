@@ -16,7 +16,7 @@ extension IdentityService {
     /// password follows the same policy as residents'. `totpSecret` is generated unless given (demo accounts).
     public func createOfficial(
         username: String, name: String, role: Role, scope: String, password: String, totpSecret: String? = nil,
-        divisions: DivisionRepository
+        divisions: DivisionRepository, createdBy: String? = nil, address: String? = nil
     ) async throws -> CreatedOfficial {
         guard role.isOfficial else {
             throw Problem.invalidParameter("role", zh: "角色必须是工作人员角色。", en: "The role must be an official's role.")
@@ -45,7 +45,9 @@ extension IdentityService {
                 username: username, name: name, role: role, scope: scope,
                 passwordHash: try await self.hasher.hash(password), totpSecret: secret))
         try await self.audit.record(
-            AuditEvent(actor: nil, action: "official.create", target: account.id, address: nil, detail: role.rawValue))
+            AuditEvent(
+                actor: createdBy, action: "official.create", target: account.id, address: address,
+                detail: "\(role.rawValue) \(scope)"))
         return CreatedOfficial(account: account, totpSecret: secret)
     }
 }
