@@ -89,7 +89,11 @@ extension IdentityService {
 
     /// The principal an `Authorization: Bearer` token carries, nil when it is not valid.
     public func principal(bearer token: String) async throws -> Principal? {
-        try await self.authority.signer(verifying: token).principal(from: token)
+        if let principal = self.verifiedTokens.principal(for: token) { return principal }
+        let signer = try await self.authority.signer(verifying: token)
+        guard let claims = signer.verify(token), let principal = signer.principal(from: claims) else { return nil }
+        self.verifiedTokens.store(token, principal: principal, expires: claims.exp)
+        return principal
     }
 
     private func tokens(for account: Account, refresh: String) async throws -> TokenResponse {

@@ -14,6 +14,7 @@ public struct IdentityService: Sendable {
     let addressLimiter: SignInLimiter
     let nameLimiter: SignInLimiter
     let policy = PasswordPolicy.shipped
+    let verifiedTokens = VerifiedTokenCache()
 
     public init(
         database: Database, cipher: PersonalDataCipher, hasher: PasswordHasher, issuer: String = "citizen-cloud",

@@ -90,9 +90,12 @@ public struct TokenSigner: Sendable {
 
     /// The principal a verified token names.
     public func principal(from token: String) -> Principal? {
-        guard let claims = self.verify(token), let role = claims.roles.first.flatMap(Role.init(rawValue:)) else {
-            return nil
-        }
+        self.verify(token).flatMap(self.principal(from:))
+    }
+
+    /// The principal verified claims name.
+    public func principal(from claims: AccessTokenClaims) -> Principal? {
+        guard let role = claims.roles.first.flatMap(Role.init(rawValue:)) else { return nil }
         return Principal(subject: claims.sub, role: role, scope: claims.scope, level: claims.level)
     }
 }
