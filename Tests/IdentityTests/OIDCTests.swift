@@ -170,6 +170,11 @@ struct OIDCTests {
                 method: .get)
             #expect(unknownRedirect.status == .badRequest)
             #expect(unknownRedirect.headers[.location] == nil)
+            let inBrowser = try await client.execute(
+                uri: OIDCFixture.authorizeQuery(client: "c_unknown", redirect: "https://x.example/cb", scope: "openid"),
+                method: .get, headers: [.accept: "text/html"])
+            #expect(inBrowser.status == .badRequest)
+            #expect(inBrowser.headers[.contentType]?.hasPrefix("text/html") == true)
             let noPKCE = try await client.execute(
                 uri: OIDCFixture.authorizeQuery(
                     client: transport.id, redirect: "https://transport.example/cb", scope: "openid",
