@@ -48,6 +48,31 @@ struct SignInTests {
         }
     }
 
+    @Test(
+        "two concurrent refreshes with one token: one wins, the other is a replay that revokes the family",
+        arguments: TestBackend.available)
+    func refreshRace(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            #expect(try await client.registerResident(1).status == .created)
+            let first = try await client.signIn(IdentityFixture.phone(1)).json(TokenResponse.self)
+            let results = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        let response = try await client.post(
+                            "/api/v1/auth/refresh", json: #"{"refreshToken":"\#(first.refreshToken)"}"#)
+                        return (response.status.code, try? response.json(TokenResponse.self).refreshToken)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.map(\.0).sorted() == [200, 401], "\(results.map(\.0))")
+            // The winner's token belongs to the revoked family now.
+            let winner = try #require(results.compactMap(\.1).first)
+            let after = try await client.post("/api/v1/auth/refresh", json: #"{"refreshToken":"\#(winner)"}"#)
+            #expect(after.status == .unauthorized)
+        }
+    }
+
     @Test("wrong password and unknown account answer alike", arguments: TestBackend.available)
     func sameAnswer(backend: TestBackend) async throws {
         try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
