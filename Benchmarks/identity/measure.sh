@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Measures the identity figures of issue 3 on this machine, as ratios where they are ratios:
 #   1. authenticated GET /api/v1/me (ES256 token check + one account read + decryption) against GET /healthz,
-#   2. client-credentials grants per second at POST /oauth/token,
+#   2. client-credentials grants per second at POST /oauth/token, and refresh-token rotations per second at
+#      POST /api/v1/auth/refresh (chained: each of 4 connections uses the token the previous answer returned),
 #   3. password sign-ins per second at the configured bcrypt cost, and /healthz latency while they run.
-# (Refresh grants are not measured with wrk: a rotating refresh token can be used once, so a load generator
-# would have to chain responses; the client-credentials figure bounds the token endpoint's own cost.)
 #
 # Usage: Benchmarks/identity/measure.sh [-d DURATION] [-c CONNECTIONS] [BINARY]
 #   BINARY defaults to .build/release/citizen-cloud (build it with: swift build -c release --product citizen-cloud).
@@ -65,6 +64,16 @@ WRK_BODY="grant_type=client_credentials&scope=api" WRK_TYPE="application/x-www-f
     WRK_AUTH="Basic $(printf '%s:%s' "$client_id" "$client_secret" | base64 -w0)" \
     wrk -t2 -c"$connections" -d"$duration" -s Benchmarks/identity/post.lua "$base/oauth/token" >"$work/cc.txt"
 echo "client_credentials grants/s: $(rate <"$work/cc.txt")"
+refresh_tokens=""
+for _ in 1 2 3 4; do
+    refresh=$(curl -sf -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
+        -d "{\"username\":\"13800138000\",\"password\":\"$password\"}" |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["refreshToken"])')
+    refresh_tokens="$refresh_tokens${refresh_tokens:+,}$refresh"
+done
+WRK_TOKENS="$refresh_tokens" wrk -t4 -c4 -d"$duration" -s Benchmarks/identity/refresh.lua "$base/" >"$work/refresh.txt"
+echo "refresh rotations/s (4 chained connections): $(rate <"$work/refresh.txt")"
+grep -q "Non-2xx" "$work/refresh.txt" && echo "warning: some refreshes failed: $(grep Non-2xx "$work/refresh.txt")"
 
 echo
 echo "== 3. password sign-ins (bcrypt off the event loops) and /healthz meanwhile"
