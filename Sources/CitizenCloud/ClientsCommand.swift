@@ -20,6 +20,8 @@ struct ClientsCommand: AsyncParsableCommand {
         var redirectURIs: [String] = []
         @Option(name: .customLong("post-logout-redirect-uri"), help: "Where logout may return to (repeatable).")
         var postLogoutRedirectURIs: [String] = []
+        @Option(help: "Where to POST logout tokens when a session the client took part in ends (back-channel logout).")
+        var backchannelLogoutURI: String?
         @Option(help: "Scopes the client may ask for, space-separated.")
         var scope: String = "openid profile offline_access"
         @Flag(help: "A public client (mobile or browser app): no secret, PKCE only.") var `public` = false
@@ -41,7 +43,8 @@ struct ClientsCommand: AsyncParsableCommand {
                     let created = try await ClientRepository(database: database).create(
                         name: command.name, redirectURIs: command.redirectURIs,
                         postLogoutRedirectURIs: command.postLogoutRedirectURIs, scopes: scopes,
-                        confidential: !command.public, pairwise: command.pairwise, sector: command.sector)
+                        confidential: !command.public, pairwise: command.pairwise, sector: command.sector,
+                        backchannelLogoutURI: command.backchannelLogoutURI)
                     try await AuditLog(database: database).record(
                         AuditEvent(
                             actor: nil, action: "client.create", target: created.client.clientID, address: nil,

@@ -19,7 +19,7 @@ final class RegisteredClients: Sendable {
     }
 
     /// Registers the test clients: two pairwise web clients in different sectors, a public app, a service.
-    func register(_ database: Database) async throws {
+    func register(_ database: Database, backchannelLogoutURI: String? = nil) async throws {
         let repository = ClientRepository(database: database)
         let specs: [(String, [String], Set<String>, Bool, Bool)] = [
             (
@@ -33,7 +33,8 @@ final class RegisteredClients: Sendable {
         for (name, redirects, scopes, confidential, pairwise) in specs {
             let (client, secret) = try await repository.create(
                 name: name, redirectURIs: redirects, postLogoutRedirectURIs: redirects.map { $0 + "/bye" },
-                scopes: scopes, confidential: confidential, pairwise: pairwise)
+                scopes: scopes, confidential: confidential, pairwise: pairwise,
+                backchannelLogoutURI: name == "transport" ? backchannelLogoutURI : nil)
             self.clients.withLock { $0[name] = (client.clientID, secret) }
         }
     }

@@ -26,7 +26,7 @@ public func buildApplication(
     var app = Application(
         router: wiring.router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [database],
+        services: [database, BackChannelLogoutService(database: database, logger: logger)],
         logger: logger
     )
     app.beforeServerStarts {

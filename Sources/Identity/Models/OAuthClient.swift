@@ -12,6 +12,8 @@ public struct OAuthClient: Sendable, Equatable {
     public let pairwise: Bool
     /// The sector pairwise subjects are computed for (the redirect URIs' host unless given).
     public let sector: String
+    /// Where the provider POSTs a logout token when a session the client took part in ends (back-channel logout).
+    public let backchannelLogoutURI: String?
     /// Whether the client holds a secret (confidential) or is public (mobile and browser apps; PKCE only).
     public let isConfidential: Bool
 }

@@ -21,6 +21,8 @@ public struct AuthorizationCodeRepository: Sendable {
         let nonce: String?
         let codeChallenge: String
         let authTime: Int64
+        /// The provider session the code was issued in (for back-channel logout).
+        let sid: String?
     }
 
     /// Stores a grant and returns its code.
@@ -30,13 +32,13 @@ public struct AuthorizationCodeRepository: Sendable {
             try await sql.insert(into: "oidc_codes")
                 .columns(
                     "code_hash", "client_id", "account_id", "redirect_uri", "scope", "nonce", "code_challenge",
-                    "auth_time", "expires_at"
+                    "auth_time", "expires_at", "sid"
                 )
                 .values(
                     SQLBind(RefreshTokenRepository.hash(code)), SQLBind(grant.clientID), SQLBind(grant.accountID),
                     SQLBind(grant.redirectURI), SQLBind(grant.scope), SQLBind(grant.nonce),
                     SQLBind(grant.codeChallenge), SQLBind(grant.authTime),
-                    SQLBind(AccountRepository.now() + Self.lifetime)
+                    SQLBind(AccountRepository.now() + Self.lifetime), SQLBind(grant.sid)
                 ).run()
         }
         return code
@@ -50,7 +52,7 @@ public struct AuthorizationCodeRepository: Sendable {
                 let row = try await sql.select()
                     .columns(
                         "client_id", "account_id", "redirect_uri", "scope", "nonce", "code_challenge", "auth_time",
-                        "expires_at", "used"
+                        "expires_at", "used", "sid"
                     )
                     .from("oidc_codes").where("code_hash", .equal, hash).for(.update).first(),
                 try row.decode(column: "used", as: Int.self) == 0,
@@ -64,7 +66,16 @@ public struct AuthorizationCodeRepository: Sendable {
                 scope: try row.decode(column: "scope", as: String.self),
                 nonce: try row.decode(column: "nonce", as: String?.self),
                 codeChallenge: try row.decode(column: "code_challenge", as: String.self),
-                authTime: try row.decode(column: "auth_time", as: Int64.self))
+                authTime: try row.decode(column: "auth_time", as: Int64.self),
+                sid: try row.decode(column: "sid", as: String?.self))
+        }
+    }
+
+    /// The clients that received a code in the provider session `sid`.
+    func clients(inSession sid: String) async throws -> [String] {
+        try await self.database.withConnection { sql in
+            try await sql.select().distinct().column("client_id").from("oidc_codes").where("sid", .equal, sid)
+                .all(decodingColumn: "client_id", as: String.self)
         }
     }
 

@@ -14,7 +14,7 @@ public struct ClientRepository: Sendable {
     /// Registers a client; returns it and its secret (nil for public clients).
     public func create(
         name: String, redirectURIs: [String], postLogoutRedirectURIs: [String] = [], scopes: Set<String>,
-        confidential: Bool, pairwise: Bool, sector: String? = nil
+        confidential: Bool, pairwise: Bool, sector: String? = nil, backchannelLogoutURI: String? = nil
     ) async throws -> (client: OAuthClient, secret: String?) {
         guard !redirectURIs.isEmpty || scopes == ["api"],
             redirectURIs.allSatisfy({ URL(string: $0)?.scheme.map { ["https", "http"].contains($0) } ?? false })
@@ -27,19 +27,20 @@ public struct ClientRepository: Sendable {
         let sector = sector ?? redirectURIs.first.flatMap { URL(string: $0)?.host } ?? clientID
         let client = OAuthClient(
             clientID: clientID, name: name, redirectURIs: redirectURIs, postLogoutRedirectURIs: postLogoutRedirectURIs,
-            scopes: scopes, pairwise: pairwise, sector: sector, isConfidential: confidential)
+            scopes: scopes, pairwise: pairwise, sector: sector, backchannelLogoutURI: backchannelLogoutURI,
+            isConfidential: confidential)
         try await self.database.withConnection { sql in
             try await sql.insert(into: "oidc_clients")
                 .columns(
                     "client_id", "secret_hash", "name", "redirect_uris", "post_logout_redirect_uris", "scopes",
-                    "pairwise", "sector", "created_at"
+                    "pairwise", "sector", "created_at", "backchannel_logout_uri"
                 )
                 .values(
                     SQLBind(clientID), SQLBind(secret.map(RefreshTokenRepository.hash)), SQLBind(name),
                     SQLBind(redirectURIs.joined(separator: "\n")),
                     SQLBind(postLogoutRedirectURIs.joined(separator: "\n")),
                     SQLBind(scopes.sorted().joined(separator: " ")), SQLBind(pairwise ? 1 : 0), SQLBind(sector),
-                    SQLBind(AccountRepository.now())
+                    SQLBind(AccountRepository.now()), SQLBind(backchannelLogoutURI)
                 ).run()
         }
         return (client, secret)
@@ -67,7 +68,7 @@ public struct ClientRepository: Sendable {
                 let row = try await sql.select()
                     .columns(
                         "client_id", "secret_hash", "name", "redirect_uris", "post_logout_redirect_uris", "scopes",
-                        "pairwise", "sector"
+                        "pairwise", "sector", "backchannel_logout_uri"
                     )
                     .from("oidc_clients").where("client_id", .equal, clientID).first()
             else { return nil }
@@ -80,7 +81,9 @@ public struct ClientRepository: Sendable {
                 redirectURIs: try list("redirect_uris"), postLogoutRedirectURIs: try list("post_logout_redirect_uris"),
                 scopes: Set(try row.decode(column: "scopes", as: String.self).split(separator: " ").map(String.init)),
                 pairwise: try row.decode(column: "pairwise", as: Int.self) != 0,
-                sector: try row.decode(column: "sector", as: String.self), isConfidential: secretHash != nil)
+                sector: try row.decode(column: "sector", as: String.self),
+                backchannelLogoutURI: try row.decode(column: "backchannel_logout_uri", as: String?.self),
+                isConfidential: secretHash != nil)
             return (client, secretHash)
         }
     }

@@ -54,6 +54,11 @@ public struct ConsoleSessionRepository: Sendable {
         }
     }
 
+    /// The session id ID tokens carry (`sid`), derived from the cookie token like the CSRF token.
+    static func sid(for token: String) -> String {
+        String(Base64URL.encode(Array(SHA256.hash(data: Data(("sid|" + token).utf8)))).prefix(22))
+    }
+
     /// The synchronizer token every form of a session carries.
     static func csrf(for token: String) -> String {
         Base64URL.encode(Array(SHA256.hash(data: Data(("csrf|" + token).utf8))))

@@ -46,7 +46,8 @@ extension OIDCRoutes {
             let consented = try await self.provider.codes.consent(
                 accountID: session.account.id, clientID: authorization.client.clientID)
             if authorization.scopes.isSubset(of: consented) {
-                return try await self.issueCode(authorization, account: session.account, authTime: session.authTime)
+                return try await self.issueCode(
+                    authorization, account: session.account, authTime: session.authTime, sid: session.sid)
             }
         }
         if authorization.prompt == "none" {
@@ -68,22 +69,24 @@ extension OIDCRoutes {
         } catch let refusal as AuthorizationRequest.Refusal {
             return ConsolePages.redirect(refusal.location)
         }
-        var account = form["username"] == nil ? try await self.session(request)?.account : nil
-        var authTime = AccountRepository.now()
+        let existing = form["username"] == nil ? try await self.session(request) : nil
+        var account = existing?.account
+        let authTime = existing?.authTime ?? AccountRepository.now()
+        var sid = existing?.sid
         var sessionCookie: String?
         if account == nil {
             do {
                 let signedIn = try await self.provider.identity.authenticate(
                     username: form["username"] ?? "", password: form["password"] ?? "", otp: form["otp"],
                     address: context.clientAddress)
-                sessionCookie = try await self.provider.sessions.open(accountID: signedIn.id)
+                let token = try await self.provider.sessions.open(accountID: signedIn.id)
+                sessionCookie = token
+                sid = ConsoleSessionRepository.sid(for: token)
                 account = signedIn
             } catch let problem as Problem where problem.status == .unauthorized || problem.status == .tooManyRequests {
                 let message = context.locale.pick(zh: problem.detailZH, en: problem.detailEN)
                 return self.page(authorization, signedIn: nil, error: message, request: request, context: context)
             }
-        } else if let session = try await self.session(request) {
-            authTime = session.authTime
         }
         guard let account else { throw AuthorizationProblem.unauthenticated }
         guard form["decision"] == "approve" else {
@@ -93,7 +96,7 @@ extension OIDCRoutes {
         }
         try await self.provider.codes.recordConsent(
             accountID: account.id, clientID: authorization.client.clientID, scopes: authorization.scopes)
-        var response = try await self.issueCode(authorization, account: account, authTime: authTime)
+        var response = try await self.issueCode(authorization, account: account, authTime: authTime, sid: sid)
         if let sessionCookie {
             response.headers[values: .setCookie].append(
                 self.cookie(Self.ssoCookie, sessionCookie, maxAge: Int(ConsoleSessionRepository.lifetime)))
@@ -101,14 +104,14 @@ extension OIDCRoutes {
         return response
     }
 
-    private func issueCode(_ authorization: AuthorizationRequest, account: Account, authTime: Int64) async throws
-        -> Response
-    {
+    private func issueCode(
+        _ authorization: AuthorizationRequest, account: Account, authTime: Int64, sid: String?
+    ) async throws -> Response {
         let code = try await self.provider.codes.issue(
             AuthorizationCodeRepository.Grant(
                 clientID: authorization.client.clientID, accountID: account.id,
                 redirectURI: authorization.redirectURI, scope: authorization.scopes.sorted().joined(separator: " "),
-                nonce: authorization.nonce, codeChallenge: authorization.codeChallenge, authTime: authTime))
+                nonce: authorization.nonce, codeChallenge: authorization.codeChallenge, authTime: authTime, sid: sid))
         return ConsolePages.redirect(
             AuthorizationRequest.redirect(authorization.redirectURI, ["code": code, "state": authorization.state]))
     }
@@ -121,6 +124,8 @@ extension OIDCRoutes {
             if let session = try await self.provider.sessions.details(token) {
                 try await self.provider.identity.audit.record(
                     AuditEvent(actor: session.accountID, action: "oidc.logout", address: context.clientAddress))
+                try await self.provider.queueBackChannelLogout(
+                    accountID: session.accountID, sid: ConsoleSessionRepository.sid(for: token))
             }
             try await self.provider.sessions.close(token)
         }
@@ -162,12 +167,12 @@ extension OIDCRoutes {
     }
 
     /// The provider session of the request (single sign-on across clients).
-    private func session(_ request: Request) async throws -> (account: Account, authTime: Int64)? {
+    private func session(_ request: Request) async throws -> (account: Account, authTime: Int64, sid: String)? {
         guard let token = request.cookies[Self.ssoCookie]?.value, !token.isEmpty,
             let details = try await self.provider.sessions.details(token),
             let account = try await self.provider.identity.accounts.find(id: details.accountID)
         else { return nil }
-        return (account, details.authTime)
+        return (account, details.authTime, ConsoleSessionRepository.sid(for: token))
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int) -> String {

@@ -9,6 +9,7 @@ public struct OIDCProvider: Sendable {
     public let clients: ClientRepository
     let codes: AuthorizationCodeRepository
     let sessions: ConsoleSessionRepository
+    let database: Database
 
     public init(identity: IdentityService, database: Database, issuer: String) {
         self.issuer = issuer
@@ -16,6 +17,7 @@ public struct OIDCProvider: Sendable {
         self.clients = ClientRepository(database: database)
         self.codes = AuthorizationCodeRepository(database: database)
         self.sessions = ConsoleSessionRepository(database: database)
+        self.database = database
     }
 
     /// The scopes this provider knows.
@@ -72,7 +74,7 @@ public struct OIDCProvider: Sendable {
                 accountID: account.id, clientID: client.clientID, scope: grant.scope) : nil
         return try await self.tokens(
             account: account, client: client, scope: grant.scope, nonce: grant.nonce, authTime: grant.authTime,
-            refresh: refresh)
+            refresh: refresh, sid: grant.sid)
     }
 
     /// Rotates a refresh token issued to `client`; a replayed token revokes its family.
@@ -92,7 +94,7 @@ public struct OIDCProvider: Sendable {
             }
             return try await self.tokens(
                 account: account, client: client, scope: scope ?? "openid", nonce: nil,
-                authTime: AccountRepository.now(), refresh: next)
+                authTime: AccountRepository.now(), refresh: next, sid: nil)
         }
     }
 
@@ -113,7 +115,8 @@ public struct OIDCProvider: Sendable {
     }
 
     private func tokens(
-        account: Account, client: OAuthClient, scope: String, nonce: String?, authTime: Int64, refresh: String?
+        account: Account, client: OAuthClient, scope: String, nonce: String?, authTime: Int64, refresh: String?,
+        sid: String?
     ) async throws -> Tokens {
         let signer = try await self.identity.authority.signer()
         let subject = try await self.subject(for: account.id, client: client)
@@ -127,7 +130,7 @@ public struct OIDCProvider: Sendable {
         let idToken = try signer.sign(
             claims: IDTokenClaims(
                 iss: self.issuer, sub: subject, aud: client.clientID, iat: now, exp: now + TokenSigner.lifetime,
-                authTime: authTime, nonce: nonce, acr: acr, sid: nil))
+                authTime: authTime, nonce: nonce, acr: acr, sid: sid))
         return Tokens(accessToken: access, scope: scope, idToken: idToken, refreshToken: refresh)
     }
 }
