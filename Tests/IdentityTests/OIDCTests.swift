@@ -104,6 +104,31 @@ struct OIDCTests {
                 secret: transport.secret)
             #expect(afterReuse.status == .badRequest)
 
+            // Revocation: another client cannot revoke the token; its own client can, and then it is dead.
+            let second = try await Self.signInAndApprove(
+                client, clientID: transport.id, redirect: redirect, scope: "openid offline_access")
+            let secondTokens = try await Self.token(
+                client,
+                [
+                    "grant_type": "authorization_code",
+                    "code": try #require(OIDCFixture.parameters(of: second)["code"]),
+                    "redirect_uri": redirect, "code_verifier": OIDCFixture.verifier,
+                ], id: transport.id, secret: transport.secret)
+            let live = try #require(OIDCFixture.object(secondTokens)["refresh_token"] as? String)
+            let health0 = clients["health"]
+            for (id, secret) in [(health0.id, health0.secret), (transport.id, transport.secret)] {
+                var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                headers[.authorization] = "Basic " + Data("\(id):\(secret!)".utf8).base64EncodedString()
+                let revoked = try await client.execute(
+                    uri: "/oauth/revoke", method: .post, headers: headers,
+                    body: ByteBuffer(string: OIDCFixture.encode(["token": live])))
+                #expect(revoked.status == .ok)
+            }
+            let afterRevoke = try await Self.token(
+                client, ["grant_type": "refresh_token", "refresh_token": live], id: transport.id,
+                secret: transport.secret)
+            #expect(OIDCFixture.object(afterRevoke)["error"] as? String == "invalid_grant")
+
             // Single sign-on: another department gets a code after consent only; its subject differs.
             let health = clients["health"]
             let healthRedirect = "https://health.example/cb"
@@ -203,6 +228,7 @@ struct OIDCTests {
             #expect(discovery["issuer"] as? String == "http://127.0.0.1:8080")
             #expect((discovery["code_challenge_methods_supported"] as? [String]) == ["S256"])
             #expect((discovery["subject_types_supported"] as? [String])?.contains("pairwise") == true)
+            #expect(discovery["backchannel_logout_supported"] as? Bool == true)
         }
     }
 }

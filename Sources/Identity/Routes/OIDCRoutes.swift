@@ -63,6 +63,8 @@ public struct OIDCRoutes: Sendable {
             "acr_values_supported": .strings(["L1", "L2", "L3"]),
             "claims_supported": .strings(["sub", "name", "phone_number", "acr", "auth_time", "nonce"]),
             "prompt_values_supported": .strings(["none", "login", "consent"]),
+            "backchannel_logout_supported": .bool(true),
+            "backchannel_logout_session_supported": .bool(true),
         ]
     }
 
@@ -172,12 +174,14 @@ public struct OIDCRoutes: Sendable {
 enum JSONValue: Encodable, Sendable {
     case string(String)
     case strings([String])
+    case bool(Bool)
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .string(let value): try container.encode(value)
         case .strings(let values): try container.encode(values)
+        case .bool(let value): try container.encode(value)
         }
     }
 }
