@@ -153,6 +153,7 @@ let package = Package(
             name: "BrowserTests",
             dependencies: [
                 "App", "Territory", "Identity", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
