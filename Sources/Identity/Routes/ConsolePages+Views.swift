@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Platform
+import Territory
 
 extension ConsolePages {
     /// A resident row of the console's tables, personal data masked.
@@ -29,6 +30,7 @@ extension ConsolePages {
         let name: String
         let role: String
         let scope: String
+        var scopeName = ""
         let canViewResidents: Bool
         let canVerify: Bool
         let canReadAudit: Bool
@@ -77,7 +79,13 @@ extension ConsolePages {
 
     func registerViews(on router: Router<AppRequestContext>) {
         router.get("/console/home") { request, context in
-            try await self.page("console-home", request, context) { visitor in ConsoleModel(visitor) }
+            try await self.page("console-home", request, context) { visitor in
+                var model = ConsoleModel(visitor)
+                if let scope = visitor.account.scope, DivisionCode.isWellFormed(scope) {
+                    model.scopeName = try await self.divisions.find(scope)?.name ?? ""
+                }
+                return model
+            }
         }
         router.get("/console/residents") { request, context in
             let query = try QueryParameters(request, allowed: ["cursor"])

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import Platform
+import Territory
 
 /// The officials' console, server-rendered and usable without JavaScript: sign-in at `/console`, then the home page,
 /// residents of the scope, the in-person verification queue and the audit log.
@@ -16,6 +17,7 @@ public struct ConsolePages: Sendable {
     let audit: AuditLog
     let renderer: PageRenderer
     let secureCookies: Bool
+    let divisions: DivisionRepository
     static let sessionCookie = "cc_console"
     static let csrfCookie = "cc_csrf"
 
@@ -28,6 +30,7 @@ public struct ConsolePages: Sendable {
         self.audit = audit
         self.renderer = renderer
         self.secureCookies = secureCookies
+        self.divisions = DivisionRepository(database: database)
     }
 
     /// The directory holding this context's templates.
