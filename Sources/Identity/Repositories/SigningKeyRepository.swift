@@ -32,7 +32,8 @@ public struct SigningKeyRepository: Sendable {
     /// Stores a new key, which becomes the current one.
     public func create() async throws {
         let sealed = Data(self.cipher.seal(P256.Signing.PrivateKey().rawRepresentation.base64EncodedString()))
-        let kid = "k\(AccountRepository.now())-\(RandomToken.make(bytes: 3))"
+        // Milliseconds first, so that keys made within one second still sort (and become current) in order.
+        let kid = "k\(Int64(Date().timeIntervalSince1970 * 1000))-\(RandomToken.make(bytes: 3))"
         try await self.database.withConnection { sql in
             try await sql.insert(into: "identity_signing_keys").columns("kid", "private_key_enc", "created_at")
                 .values(SQLBind(kid), SQLBind(sealed), SQLBind(AccountRepository.now())).run()
