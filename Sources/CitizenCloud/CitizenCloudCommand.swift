@@ -7,7 +7,8 @@ struct CitizenCloudCommand: AsyncParsableCommand {
         commandName: "citizen-cloud",
         abstract: "CitizenCloud (市民云): the city platform for residents, communities and officials.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, ImportCommand.self, SeedCommand.self, AccessCommand.self,
+            ServeCommand.self, MigrateCommand.self, ImportCommand.self, SeedCommand.self, UsersCommand.self,
+            ClientsCommand.self, KeysCommand.self, AccessCommand.self,
         ]
     )
 }

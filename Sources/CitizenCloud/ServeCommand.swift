@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Identity
 import Logging
 import Platform
 import Population
@@ -21,6 +22,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "On an empty database: import the divisions and seed a small demo city.") var demo = false
     @Option(help: "Scale of the demo city when --demo seeds (1 = the whole city, ~21M residents).")
     var demoScale: Double = 0.002
+    @Flag(help: "Send console cookies without the Secure flag (only for plain-HTTP development off localhost).")
+    var insecureCookies = false
+    @Option(help: "Public base URL of this server, the OpenID Connect issuer (default http://HOST:PORT).")
+    var issuer: String?
+    @Flag(help: "Take client addresses from X-Forwarded-For (only when every request comes through a reverse proxy).")
+    var trustForwardedFor = false
 
     func run() async throws {
         try await CommandSupport.failing {
@@ -32,7 +39,12 @@ struct ServeCommand: AsyncParsableCommand {
             // Fail fast with a clear message when the database is unreachable.
             try await CommandSupport.withDatabase(url, logger: logger) { _ in }
             let app = try await buildApplication(
-                AppConfiguration(host: self.host, port: self.port, database: url, logLevel: self.options.level),
+                AppConfiguration(
+                    host: self.host, port: self.port, database: url, logLevel: self.options.level,
+                    personalDataKeyFile: self.options.keyFile, secureCookies: !self.insecureCookies,
+                    issuer: self.issuer ?? "http://\(self.host):\(self.port)",
+                    trustForwardedFor: self.trustForwardedFor
+                ),
                 logger: logger
             )
             logger.info("server.starting", metadata: ["url": "http://\(self.host):\(self.port)", "database": "\(url)"])
@@ -53,16 +65,33 @@ struct ServeCommand: AsyncParsableCommand {
                     try CommandSupport.readText(path), fileName: path
                 )
             }
-            guard try await RegisterRepository(database: database).totals().residents == 0 else { return }
-            let legacy = try CommandSupport.readText(CommandSupport.dataDirectory() + "/chengdu-communities-legacy.csv")
-            let cipher = try PersonalDataCipher.loadOrCreate(keyFile: keyFile)
-            let summary = try await DemoSeeder(database: database, cipher: cipher, logger: logger).seed(
-                scale: scale, seed: SeedCommand.defaultSeed, legacyCSV: legacy, replace: false
-            )
-            logger.info(
-                "demo.ready",
-                metadata: ["communities": "\(summary.communities)", "residents": "\(summary.residents)"]
-            )
+            if try await RegisterRepository(database: database).totals().residents == 0 {
+                let legacy = try CommandSupport.readText(
+                    CommandSupport.dataDirectory() + "/chengdu-communities-legacy.csv")
+                let cipher = try PersonalDataCipher.loadOrCreate(keyFile: keyFile)
+                let summary = try await DemoSeeder(database: database, cipher: cipher, logger: logger).seed(
+                    scale: scale, seed: SeedCommand.defaultSeed, legacyCSV: legacy, replace: false
+                )
+                logger.info(
+                    "demo.ready",
+                    metadata: ["communities": "\(summary.communities)", "residents": "\(summary.residents)"]
+                )
+            }
+            try await Self.seedOfficials(database: database, keyFile: keyFile)
         }
+    }
+
+    /// Creates the demo officials (after the communities exist) and prints how to sign in as them.
+    private static func seedOfficials(database: Database, keyFile: String) async throws {
+        let cipher = try PersonalDataCipher.loadOrCreate(keyFile: keyFile)
+        let service = IdentityService(database: database, cipher: cipher, hasher: PasswordHasher())
+        let entries = try await DemoOfficials.seed(service: service, divisions: DivisionRepository(database: database))
+        // Written straight to the file handle so it shows at once even when standard output is not a terminal.
+        var text = "Demo officials (password \(DemoOfficials.password)); enrol the demo TOTP secret once:\n"
+        text += "  " + TOTPCheck.enrolmentURI(secret: DemoOfficials.totpSecret, username: "demo") + "\n"
+        for entry in entries {
+            text += "  \(entry.username)  \(entry.role.rawValue)  \(entry.scope)\n"
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -16,6 +16,20 @@ public enum TestApp {
         try String(contentsOf: self.repositoryRoot.appendingPathComponent("data/\(name)"), encoding: .utf8)
     }
 
+    /// The personal-data keyring every test app of this process uses (a temporary file, created once), so tests
+    /// can seal register rows the app can read.
+    public static let keyFile: String = {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cc-test-keys-\(UUID().uuidString)/personal-data.key").path
+        _ = try? PersonalDataCipher.loadOrCreate(keyFile: path)
+        return path
+    }()
+
+    /// The cipher behind ``keyFile``.
+    public static var cipher: PersonalDataCipher {
+        get throws { try PersonalDataCipher.loadOrCreate(keyFile: self.keyFile) }
+    }
+
     /// Prepares the database (migrated already) before the application starts, then runs `test` against it.
     public static func with<R: Sendable>(
         _ backend: TestBackend, framework: TestingSetup = .router,
@@ -31,7 +45,8 @@ public enum TestApp {
             }
             let app = try await buildApplication(
                 AppConfiguration(
-                    host: "127.0.0.1", port: 0, database: url, logLevel: .critical, databaseConnections: 4),
+                    host: "127.0.0.1", port: 0, database: url, logLevel: .critical, databaseConnections: 4,
+                    personalDataKeyFile: self.keyFile, passwordCost: 4),
                 logger: TestDatabase.logger
             )
             let result = try await app.test(framework, test)

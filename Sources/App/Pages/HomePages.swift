@@ -4,7 +4,7 @@ import Platform
 import Population
 import Territory
 
-/// The resident home page `/`, the console sign-in page `/console` and the shared stylesheet.
+/// The resident home page `/` and the shared stylesheet (the console's pages belong to the identity context).
 struct HomePages: Sendable {
     let divisions: DivisionRepository
     let register: RegisterRepository
@@ -29,12 +29,6 @@ struct HomePages: Sendable {
             )
             let title = UIStrings.table(for: context.locale)["brand"] ?? ""
             return self.renderer.render("home", title: title, model: model, request: request, context: context)
-        }
-        router.get("/console") { request, context in
-            _ = try QueryParameters(request, allowed: [])
-            let title = UIStrings.table(for: context.locale)["console_title"] ?? ""
-            return self.renderer.render(
-                "console", title: title, model: [String: String](), request: request, context: context)
         }
         router.get("/static/site.css") { _, _ in
             Response(

@@ -13,15 +13,33 @@ public struct AppConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// `db.connections`: maximum connections in the pool.
     public var databaseConnections: Int
+    /// `crypto.keyFile`: keyring for personal data (created with a fresh key when missing).
+    public var personalDataKeyFile: String
+    /// `identity.bcryptCost`: bcrypt cost for passwords (10 in production; tests use the minimum, 4).
+    public var passwordCost: UInt8
+    /// `http.secureCookies`: mark console cookies `Secure` (turn off only for plain-HTTP development).
+    public var secureCookies: Bool
+    /// `oidc.issuer`: the public base URL of this server, the `iss` of every token.
+    public var issuer: String
+    /// `http.trustForwardedFor`: take client addresses from `X-Forwarded-For` (only behind a reverse proxy).
+    public var trustForwardedFor: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseURL = .defaultSQLite,
-        logLevel: Logger.Level = .info, databaseConnections: Int = 8
+        logLevel: Logger.Level = .info, databaseConnections: Int = 8,
+        personalDataKeyFile: String = "./data/keys/personal-data.key", passwordCost: UInt8 = 10,
+        secureCookies: Bool = true, issuer: String = "http://127.0.0.1:8080",
+        trustForwardedFor: Bool = false
     ) {
         self.host = host
         self.port = port
         self.database = database
         self.logLevel = logLevel
         self.databaseConnections = databaseConnections
+        self.personalDataKeyFile = personalDataKeyFile
+        self.passwordCost = passwordCost
+        self.secureCookies = secureCookies
+        self.issuer = issuer
+        self.trustForwardedFor = trustForwardedFor
     }
 }

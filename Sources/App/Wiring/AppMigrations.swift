@@ -1,8 +1,11 @@
+import Identity
 import Platform
 import Population
 import Territory
 
 /// Every context's migrations, in dependency order (a context's tables may reference those listed before it).
 public enum AppMigrations {
-    public static let all: [any Migration] = TerritoryMigrations.all + PopulationMigrations.all
+    public static let all: [any Migration] =
+        TerritoryMigrations.all + PopulationMigrations.all + AuditLog.migrations
+        + IdentityMigrations.all
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Identity
 import Logging
 import Platform
 import Population
@@ -16,11 +17,16 @@ public func buildApplication(
     let database = try Database(
         url: configuration.database, logger: logger, maximumConnections: configuration.databaseConnections
     )
-    let wiring = try await AppWiring(database: database, logger: logger)
+    let cipher = try PersonalDataCipher.loadOrCreate(keyFile: configuration.personalDataKeyFile)
+    let wiring = try await AppWiring(
+        database: database, logger: logger, cipher: cipher,
+        hasher: PasswordHasher(cost: configuration.passwordCost), secureCookies: configuration.secureCookies,
+        issuer: configuration.issuer
+    )
     var app = Application(
         router: wiring.router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [database],
+        services: [database, BackChannelLogoutService(database: database, logger: logger)],
         logger: logger
     )
     app.beforeServerStarts {
@@ -34,22 +40,47 @@ public struct AppWiring {
     public let router: Router<AppRequestContext>
     public let api: APIRoutes
 
-    public init(database: Database, logger: Logger) async throws {
+    /// Wires every context; without a cipher a throw-away key is used (tests that only inspect routes).
+    public init(
+        database: Database, logger: Logger, cipher: PersonalDataCipher? = nil, hasher: PasswordHasher? = nil,
+        secureCookies: Bool = true, issuer: String = "http://127.0.0.1:8080", trustForwardedFor: Bool = false
+    ) async throws {
         _ = AppMetrics.registry
         let renderer = try await PageRenderer(
-            templateDirectories: [AppResources.templateDirectory, DivisionPages.templateDirectory]
+            templateDirectories: [
+                AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
+            ]
         )
+        let cipher = cipher ?? .ephemeral()
+        let identity = IdentityService(
+            database: database, cipher: cipher, hasher: hasher ?? PasswordHasher(cost: 4), issuer: issuer)
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        if trustForwardedFor { router.add(middleware: ClientAddressMiddleware()) }
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: ProblemMiddleware(htmlRenderer: ErrorPage(renderer: renderer).render))
+        let console = ConsolePages(
+            service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
+            secureCookies: secureCookies
+        )
+        router.add(middleware: BearerAuthenticator(service: identity))
+        router.add(middleware: console.authenticator)
         let api = APIRoutes(router: router)
 
         let divisions = DivisionRepository(database: database)
         OperationsRoutes(database: database).register(on: router)
         DivisionAPI(repository: divisions).register(on: api)
         DivisionPages(repository: divisions, renderer: renderer).register(on: router)
+        AuthAPI(service: identity).register(on: api)
+        MeAPI(service: identity).register(on: api)
+        OfficialAPI(service: identity, audit: AuditLog(database: database)).register(on: api)
+        OfficialsAPI(service: identity, divisions: divisions).register(on: api)
+        console.register(on: router)
+        OIDCRoutes(
+            provider: OIDCProvider(identity: identity, database: database, issuer: issuer), renderer: renderer,
+            secureCookies: secureCookies
+        ).register(on: router)
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)

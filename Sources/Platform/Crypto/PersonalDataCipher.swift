@@ -104,3 +104,10 @@ public struct KeyFileError: Error, CustomStringConvertible {
     public let reason: String
     public var description: String { "\(self.path): \(self.reason)" }
 }
+
+extension PersonalDataCipher {
+    /// A cipher with one fresh key that lives only in memory (for wiring that never stores personal data).
+    public static func ephemeral() -> PersonalDataCipher {
+        PersonalDataCipher(keys: [1: SymmetricKey(size: .bits256)], current: 1)
+    }
+}

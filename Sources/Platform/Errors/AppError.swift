@@ -22,12 +22,14 @@ extension AppError {
 }
 
 /// A general-purpose ``AppError`` for cases that need no type of their own.
-public struct Problem: AppError {
+public struct Problem: AppError, CustomStringConvertible {
     public let status: HTTPResponse.Status
     public let code: String
     public let detailZH: String
     public let detailEN: String
     public let extensions: [String: String]
+    /// `code: English detail`, for logs and the command line.
+    public var description: String { "\(self.code): \(self.detailEN)" }
 
     public init(
         _ status: HTTPResponse.Status, code: String, zh: String, en: String, extensions: [String: String] = [:]

@@ -88,7 +88,11 @@ public struct ProblemMiddleware: RouterMiddleware {
     /// Page routes answer browsers with HTML; the API and machine endpoints always answer with JSON.
     static func wantsHTML(_ request: Request) -> Bool {
         let path = request.uri.path
-        if path.hasPrefix("/api/") || path.hasPrefix("/oauth/") || path.hasPrefix("/.well-known/") { return false }
+        // The OAuth endpoints answer machines, except the two a browser is sent to.
+        let browserOAuth = path == "/oauth/authorize" || path == "/oauth/logout"
+        if path.hasPrefix("/api/") || (path.hasPrefix("/oauth/") && !browserOAuth) || path.hasPrefix("/.well-known/") {
+            return false
+        }
         return request.headers[.accept]?.contains("text/html") ?? false
     }
 }

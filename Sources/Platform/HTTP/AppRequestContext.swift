@@ -1,20 +1,28 @@
 import Hummingbird
 import Logging
+import NIOCore
 
-/// The request context every route of the platform uses: request id and locale, nothing else yet.
+/// The request context every route of the platform uses: request id, locale, client address and the signed-in
+/// principal, nothing else.
 ///
-/// The identity context adds the signed-in principal here; handlers never read configuration or the environment.
+/// Handlers never read configuration or the environment.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The id echoed in `X-Request-Id` and on every log line of this request.
     public var requestID: String
     /// The language pages and error messages are shown in.
     public var locale: AppLocale
+    /// The peer's IP address (the socket's; forwarded-for headers are not trusted), nil in router tests.
+    public var clientAddress: String?
+    /// Who is signed in, set by the identity context's authenticator; nil for anonymous requests.
+    public var principal: Principal?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.requestID = ""
         self.locale = .zh
+        self.clientAddress = source.channel.remoteAddress?.ipAddress
+        self.principal = nil
     }
 
     /// Pages and API bodies up to 1 MiB; larger uploads go through dedicated routes.

@@ -22,3 +22,15 @@ public struct RegisterRepository: Sendable {
         }
     }
 }
+
+extension RegisterRepository {
+    /// The community of the registered resident with this ID number (by its look-up hash) and exactly this name;
+    /// nil when the register has no such person. Used by the identity context's real-name check (level 2).
+    public func registeredCommunity(idNumberHash: String, name: String) async throws -> String? {
+        try await self.database.withConnection { sql in
+            try await sql.select().column("community_code").from("residents")
+                .where("id_number_hash", .equal, idNumberHash).where("name", .equal, name)
+                .limit(1).first(decodingColumn: "community_code", as: String.self)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import Platform
+import Territory
+
+extension ConsolePages {
+    /// A resident row of the console's tables, personal data masked.
+    struct ResidentRow: Sendable {
+        let id: String
+        let name: String
+        let idNumber: String
+        let phone: String
+        let level: String
+        let community: String
+
+        init(_ account: Account) {
+            let profile = Profile(account, reveal: false)
+            self.id = account.id
+            self.name = account.name
+            self.idNumber = profile.idNumber ?? ""
+            self.phone = profile.phone ?? ""
+            self.level = "L\(account.level)"
+            self.community = account.communityCode ?? ""
+        }
+    }
+
+    /// The model every signed-in console page shares, plus the page's own rows.
+    struct ConsoleModel: Sendable {
+        let csrf: String
+        let name: String
+        let role: String
+        let scope: String
+        var scopeName = ""
+        let canViewResidents: Bool
+        let canVerify: Bool
+        let canReadAudit: Bool
+        // Stored, not computed: Mustache sees only stored properties.
+        var residents: [ResidentRow] = [] {
+            didSet { self.hasResidents = !self.residents.isEmpty }
+        }
+        var hasResidents = false
+        var audit: [AuditRow] = []
+        var nextCursor: String = "" {
+            didSet { self.hasNext = !self.nextCursor.isEmpty }
+        }
+        var hasNext = false
+
+        init(_ visitor: Visitor) {
+            let principal = visitor.account.principal
+            self.csrf = visitor.csrf
+            self.name = visitor.account.name
+            self.role = principal.role.rawValue
+            self.scope = principal.scope ?? ""
+            self.canViewResidents = Authorization.roles(for: .viewResidents).contains(principal.role)
+            self.canVerify = Authorization.roles(for: .verifyResidents).contains(principal.role)
+            self.canReadAudit = Authorization.roles(for: .readAudit).contains(principal.role)
+        }
+    }
+
+    /// An audit line as the console shows it.
+    struct AuditRow: Sendable {
+        let time: String
+        let actor: String
+        let action: String
+        let target: String
+        let address: String
+        let outcome: String
+
+        init(_ entry: AuditEntry) {
+            let formatter = ISO8601DateFormatter()
+            self.time = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(entry.at)))
+            self.actor = entry.actor ?? "—"
+            self.action = entry.action + (entry.detail.map { " (\($0))" } ?? "")
+            self.target = entry.target ?? ""
+            self.address = entry.address ?? ""
+            self.outcome = entry.outcome
+        }
+    }
+
+    func registerViews(on router: Router<AppRequestContext>) {
+        router.get("/console/home") { request, context in
+            try await self.page("console-home", request, context) { visitor in
+                var model = ConsoleModel(visitor)
+                if let scope = visitor.account.scope, DivisionCode.isWellFormed(scope) {
+                    model.scopeName = try await self.divisions.find(scope)?.name ?? ""
+                }
+                return model
+            }
+        }
+        router.get("/console/residents") { request, context in
+            let query = try QueryParameters(request, allowed: ["cursor"])
+            return try await self.page("console-residents", request, context) { visitor in
+                let official = try Authorization.requireRole(visitor.account.principal, .viewResidents)
+                let after = try query.string("cursor").map { try Cursor(token: $0).after }
+                let (items, more) = try await self.service.accounts.residents(
+                    inside: official.scope!, after: after, limit: 50)
+                var model = ConsoleModel(visitor)
+                model.residents = items.map(ResidentRow.init)
+                model.nextCursor = more ? items.last.map { Cursor(after: $0.id).token } ?? "" : ""
+                return model
+            }
+        }
+        router.get("/console/verifications") { request, context in
+            _ = try QueryParameters(request, allowed: [])
+            return try await self.page("console-queue", request, context) { visitor in
+                let worker = try Authorization.requireRole(visitor.account.principal, .verifyResidents)
+                var model = ConsoleModel(visitor)
+                model.residents = try await self.service.accounts.verificationQueue(inside: worker.scope!, limit: 100)
+                    .map(ResidentRow.init)
+                return model
+            }
+        }
+        router.post("/console/residents/{id}/confirmation") { request, context in
+            let form = try await Self.form(request, context: context)
+            guard let visitor = try await self.visitor(request, context) else { return Self.redirect("/console") }
+            guard form["csrf"] == visitor.csrf else { throw Self.csrfProblem }
+            _ = try await self.service.confirmInPerson(
+                residentID: try context.parameters.require("id"), by: visitor.account.principal,
+                address: context.clientAddress)
+            return Self.redirect("/console/verifications")
+        }
+        router.get("/console/audit") { request, context in
+            let query = try QueryParameters(request, allowed: ["cursor"])
+            return try await self.page("console-audit", request, context) { visitor in
+                try Authorization.require(visitor.account.principal, .readAudit, divisionCode: "510100")
+                let before = try query.string("cursor").map { try AuditLog.position(of: Cursor(token: $0)) }
+                let (items, more) = try await self.audit.list(before: before, limit: 50)
+                var model = ConsoleModel(visitor)
+                model.audit = items.map(AuditRow.init)
+                model.nextCursor = more ? items.last.map { Cursor(after: String($0.id)).token } ?? "" : ""
+                return model
+            }
+        }
+    }
+
+    /// Renders a signed-in page; anonymous visitors go to the sign-in form.
+    private func page(
+        _ template: String, _ request: Request, _ context: AppRequestContext,
+        _ build: (Visitor) async throws -> ConsoleModel
+    ) async throws -> Response {
+        guard let visitor = try await self.visitor(request, context) else { return Self.redirect("/console") }
+        let strings = ConsoleStrings.table(for: context.locale)
+        let model = try await build(visitor)
+        return self.renderer.render(
+            template, title: strings["home_heading"] ?? "", model: model, request: request, context: context,
+            strings: strings)
+    }
+}

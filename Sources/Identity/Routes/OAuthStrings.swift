@@ -1,0 +1,42 @@
+import Platform
+
+/// Interface strings of the sign-in and consent pages of the OpenID Connect provider.
+enum OAuthStrings {
+    static func table(for locale: AppLocale) -> [String: String] {
+        locale == .zh ? zh : en
+    }
+
+    static let zh: [String: String] = [
+        "authorize_title": "市民云统一登录",
+        "authorize_lead": "登录后，该应用将获得以下信息：",
+        "authorize_username": "手机号或身份证号",
+        "authorize_password": "密码",
+        "authorize_otp": "动态验证码（仅工作人员）",
+        "authorize_as": "当前登录：",
+        "authorize_approve": "同意并继续",
+        "authorize_deny": "拒绝",
+        "scope_openid": "你的匿名标识（每个部门不同）",
+        "scope_profile": "姓名",
+        "scope_phone": "手机号码",
+        "scope_offline_access": "在你离开后继续访问（刷新令牌）",
+        "signed_out": "已退出登录",
+        "signed_out_lead": "你已退出市民云统一登录。",
+    ]
+
+    static let en: [String: String] = [
+        "authorize_title": "Citizen Cloud sign-in",
+        "authorize_lead": "After you sign in, this application receives:",
+        "authorize_username": "Phone or ID number",
+        "authorize_password": "Password",
+        "authorize_otp": "One-time code (officials only)",
+        "authorize_as": "Signed in as:",
+        "authorize_approve": "Allow and continue",
+        "authorize_deny": "Deny",
+        "scope_openid": "An identifier for you (different for each department)",
+        "scope_profile": "Your name",
+        "scope_phone": "Your phone number",
+        "scope_offline_access": "Access while you are away (refresh token)",
+        "signed_out": "Signed out",
+        "signed_out_lead": "You have signed out of Citizen Cloud.",
+    ]
+}

@@ -1,0 +1,117 @@
+import Crypto
+import Foundation
+import Platform
+
+/// Signs and verifies access tokens: compact JWS with ES256 (P-256, SHA-256), the key id in the header.
+///
+/// Tokens are self-contained, so any node verifies them without a database read; they live for ``lifetime`` and
+/// are not revocable before then (sign-out revokes the refresh token family instead).
+public struct TokenSigner: Sendable {
+    /// Access token lifetime in seconds.
+    public static let lifetime: Int64 = 900
+    /// The `iss` claim.
+    public let issuer: String
+    private let kid: String
+    // Raw key bytes: swift-crypto's key types are not `Sendable`; rebuilding one from bytes costs microseconds.
+    private let key: Data
+    private let verifiers: [String: Data]
+
+    /// `keys` maps key ids to keys; `current` signs, every key verifies.
+    public init(issuer: String, keys: [String: P256.Signing.PrivateKey], current: String) {
+        precondition(keys[current] != nil, "the current key must be among the keys")
+        self.issuer = issuer
+        self.kid = current
+        self.key = keys[current]!.rawRepresentation
+        self.verifiers = keys.mapValues(\.publicKey.rawRepresentation)
+    }
+
+    /// A signed token for `principal`.
+    public func sign(_ principal: Principal, now: Date = Date()) throws -> String {
+        let issued = Int64(now.timeIntervalSince1970)
+        let claims = AccessTokenClaims(
+            iss: self.issuer, sub: principal.subject, acr: "L\(principal.level)", iat: issued,
+            exp: issued + Self.lifetime, jti: RandomToken.make(bytes: 16), roles: [principal.role.rawValue],
+            scope: principal.scope
+        )
+        return try self.sign(claims: claims)
+    }
+
+    /// Any claims as a compact JWS (ES256) under the current key; `type` goes into the `typ` header.
+    public func sign(claims: some Encodable, type: String = "JWT") throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let header = try encoder.encode(["alg": "ES256", "typ": type, "kid": self.kid])
+        let input = Base64URL.encode(header) + "." + Base64URL.encode(try encoder.encode(claims))
+        let signature = try P256.Signing.PrivateKey(rawRepresentation: self.key).signature(for: Data(input.utf8))
+        return input + "." + Base64URL.encode(signature.rawRepresentation)
+    }
+
+    /// The claims of a first-party access token whose signature, issuer and expiry are good; nil otherwise.
+    public func verify(_ token: String, now: Date = Date()) -> AccessTokenClaims? {
+        guard let claims = self.verify(token, as: AccessTokenClaims.self),
+            claims.iss == self.issuer, claims.exp > Int64(now.timeIntervalSince1970)
+        else { return nil }
+        return claims
+    }
+
+    /// The payload of a token whose signature one of the keys made, decoded as `type` (expiry not checked).
+    public func verify<C: Decodable>(_ token: String, as type: C.Type) -> C? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard token.utf8.count < 8192, parts.count == 3,
+            let headerData = Base64URL.decode(parts[0]),
+            let header = try? JSONDecoder().decode([String: String].self, from: headerData),
+            header["alg"] == "ES256", let kid = header["kid"], let publicBytes = self.verifiers[kid],
+            let publicKey = try? P256.Signing.PublicKey(rawRepresentation: publicBytes),
+            let signatureData = Base64URL.decode(parts[2]),
+            let signature = try? P256.Signing.ECDSASignature(rawRepresentation: signatureData),
+            publicKey.isValidSignature(signature, for: Data((parts[0] + "." + parts[1]).utf8)),
+            let payload = Base64URL.decode(parts[1])
+        else { return nil }
+        return try? JSONDecoder().decode(C.self, from: payload)
+    }
+
+    /// Whether a token names a key id this signer does not know (another node rotated: reload the keys).
+    public func hasUnknownKey(_ token: String) -> Bool {
+        guard let header = token.split(separator: ".").first.flatMap({ Base64URL.decode($0) }),
+            let fields = try? JSONDecoder().decode([String: String].self, from: header), let kid = fields["kid"]
+        else { return false }
+        return self.verifiers[kid] == nil
+    }
+
+    /// The public keys as a JSON Web Key Set (RFC 7517), newest last.
+    public var jwks: JSONWebKeySet {
+        JSONWebKeySet(
+            keys: self.verifiers.sorted { $0.key < $1.key }.map { kid, raw in
+                JSONWebKeySet.Key(
+                    kty: "EC", crv: "P-256", kid: kid, use: "sig", alg: "ES256",
+                    x: Base64URL.encode(raw.prefix(32)), y: Base64URL.encode(raw.suffix(32)))
+            })
+    }
+
+    /// The principal a verified token names.
+    public func principal(from token: String) -> Principal? {
+        self.verify(token).flatMap(self.principal(from:))
+    }
+
+    /// The principal verified claims name.
+    public func principal(from claims: AccessTokenClaims) -> Principal? {
+        guard let role = claims.roles.first.flatMap(Role.init(rawValue:)) else { return nil }
+        return Principal(subject: claims.sub, role: role, scope: claims.scope, level: claims.level)
+    }
+}
+
+/// A JSON Web Key Set of EC P-256 signing keys.
+public struct JSONWebKeySet: Codable, Sendable {
+    /// One public key.
+    public struct Key: Codable, Sendable {
+        public let kty: String
+        public let crv: String
+        public let kid: String
+        public let use: String
+        public let alg: String
+        public let x: String
+        public let y: String
+    }
+
+    public let keys: [Key]
+}

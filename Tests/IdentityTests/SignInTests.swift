@@ -1,0 +1,154 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Identity
+import NIOCore
+import Platform
+import TestSupport
+import Testing
+
+@Suite("Sign-in, tokens and personal data")
+struct SignInTests {
+    @Test("login, refresh with rotation, reuse revokes the family, logout", arguments: TestBackend.available)
+    func tokenLifecycle(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            #expect(try await client.registerResident(1).status == .created)
+            // By phone and by ID number.
+            let byPhone = try await client.signIn(IdentityFixture.phone(1))
+            #expect(byPhone.status == .ok)
+            let first = try byPhone.json(TokenResponse.self)
+            #expect(first.tokenType == "Bearer")
+            #expect(first.expiresIn == 900)
+            #expect(try await client.signIn(IdentityFixture.idNumber(1).lowercased()).status == .ok)
+
+            let refreshed = try await client.post(
+                "/api/v1/auth/refresh", json: #"{"refreshToken":"\#(first.refreshToken)"}"#)
+            #expect(refreshed.status == .ok)
+            let second = try refreshed.json(TokenResponse.self)
+            #expect(second.refreshToken != first.refreshToken)
+            #expect(try await client.get("/api/v1/me", token: second.accessToken).status == .ok)
+
+            // Replaying the first token revokes the family: the second stops working too.
+            let replay = try await client.post(
+                "/api/v1/auth/refresh", json: #"{"refreshToken":"\#(first.refreshToken)"}"#)
+            #expect(replay.status == .unauthorized)
+            #expect(replay.problemCode == "invalid_refresh_token")
+            let afterReplay = try await client.post(
+                "/api/v1/auth/refresh", json: #"{"refreshToken":"\#(second.refreshToken)"}"#)
+            #expect(afterReplay.status == .unauthorized)
+
+            // Logout revokes a fresh family.
+            let third = try await client.signIn(IdentityFixture.phone(1)).json(TokenResponse.self)
+            #expect(
+                try await client.post("/api/v1/auth/logout", json: #"{"refreshToken":"\#(third.refreshToken)"}"#).status
+                    == .noContent)
+            #expect(
+                try await client.post("/api/v1/auth/refresh", json: #"{"refreshToken":"\#(third.refreshToken)"}"#)
+                    .status == .unauthorized)
+        }
+    }
+
+    @Test(
+        "two concurrent refreshes with one token: one wins, the other is a replay that revokes the family",
+        arguments: TestBackend.available)
+    func refreshRace(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            #expect(try await client.registerResident(1).status == .created)
+            let first = try await client.signIn(IdentityFixture.phone(1)).json(TokenResponse.self)
+            let results = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        let response = try await client.post(
+                            "/api/v1/auth/refresh", json: #"{"refreshToken":"\#(first.refreshToken)"}"#)
+                        return (response.status.code, try? response.json(TokenResponse.self).refreshToken)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.map(\.0).sorted() == [200, 401], "\(results.map(\.0))")
+            // The winner's token belongs to the revoked family now.
+            let winner = try #require(results.compactMap(\.1).first)
+            let after = try await client.post("/api/v1/auth/refresh", json: #"{"refreshToken":"\#(winner)"}"#)
+            #expect(after.status == .unauthorized)
+        }
+    }
+
+    @Test("wrong password and unknown account answer alike", arguments: TestBackend.available)
+    func sameAnswer(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            #expect(try await client.registerResident(1).status == .created)
+            let wrong = try await client.signIn(IdentityFixture.phone(1), password: "Not-the-password-1")
+            let unknown = try await client.signIn(IdentityFixture.phone(77), password: "Not-the-password-1")
+            #expect(wrong.status == .unauthorized)
+            #expect(unknown.status == .unauthorized)
+            #expect(wrong.problemCode == "invalid_credentials")
+            #expect(unknown.problemCode == "invalid_credentials")
+        }
+    }
+
+    @Test("five failures lock the account, for existing and unknown names alike", arguments: TestBackend.available)
+    func lockout(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            #expect(try await client.registerResident(1).status == .created)
+            for name in [IdentityFixture.phone(1), IdentityFixture.phone(88)] {
+                for _ in 0..<5 {
+                    #expect(try await client.signIn(name, password: "Not-the-password-1").status == .unauthorized)
+                }
+                let locked = try await client.signIn(name)
+                #expect(locked.status == .tooManyRequests)
+                #expect(locked.problemCode == "too_many_attempts")
+            }
+        }
+    }
+
+    @Test("/me masks personal data; reveal shows it and is audited", arguments: TestBackend.available)
+    func meAndReveal(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            #expect(try await client.registerResident(1).status == .created)
+            #expect(try await client.get("/api/v1/me", token: nil).status == .unauthorized)
+            #expect(try await client.get("/api/v1/me", token: "not.a.token").problemCode == "invalid_token")
+            let token = try await client.signIn(IdentityFixture.phone(1)).json(TokenResponse.self).accessToken
+            let me = try await client.get("/api/v1/me", token: token).json(ProfileBody.self)
+            #expect(me.idNumber == IDNumber.mask(IdentityFixture.idNumber(1)))
+            #expect(me.phone == "139****0001")
+            let revealed = try await client.post("/api/v1/me/reveal", json: "", token: token).json(ProfileBody.self)
+            #expect(revealed.idNumber == IdentityFixture.idNumber(1))
+            #expect(revealed.phone == IdentityFixture.phone(1))
+
+            let auditor = try await client.officialToken("auditor")
+            let page = try await client.get("/api/v1/audit?actor=\(me.id)", token: auditor)
+            #expect(page.status == .ok)
+            let body = String(buffer: page.body)
+            #expect(body.contains("personal_data.reveal"))
+            #expect(body.contains("auth.login"))
+            #expect(!body.contains(IdentityFixture.idNumber(1)))
+        }
+    }
+
+    @Test("officials need a valid TOTP code", arguments: TestBackend.available)
+    func officialsNeedTOTP(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            let missing = try await client.signIn("city")
+            #expect(missing.status == .unauthorized)
+            #expect(missing.problemCode == "otp_required")
+            let code = TOTPTestCode.now(IdentityFixture.totpSecret)
+            let wrong = try await client.signIn("city", otp: String(format: "%06d", (code + 1) % 1_000_000))
+            #expect(wrong.problemCode == "invalid_credentials")
+            let good = try await client.signIn("city", otp: String(format: "%06d", code))
+            #expect(good.status == .ok)
+            let me = try await client.get("/api/v1/me", token: try good.json(TokenResponse.self).accessToken)
+            #expect(try me.json(ProfileBody.self).scope == "510100")
+        }
+    }
+
+    @Test("a resident re-checks against the register to reach L2", arguments: TestBackend.available)
+    func recheck(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            #expect(try await client.registerResident(40).status == .created)
+            let token = try await client.signIn(IdentityFixture.phone(40)).json(TokenResponse.self).accessToken
+            let refused = try await client.post("/api/v1/me/verification", json: "", token: token)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.problemCode == "not_in_register")
+        }
+    }
+}
