@@ -107,7 +107,7 @@ struct RegisterBulkWriter: Sendable {
         let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES "
         let full = head + Array(repeating: placeholders, count: perStatement).joined(separator: ",")
-        for chunk in rows.chunks(of: perStatement) {
+        for chunk in rows.chunked(into: perStatement) {
             var values: [SQLiteData] = []
             values.reserveCapacity(chunk.count * columns.count)
             for row in chunk { values += binds(row) }
@@ -132,13 +132,6 @@ struct RegisterBulkWriter: Sendable {
             .blob(ByteBuffer(bytes: row.idNumberSealed)), row.phoneHash.map { .text($0) } ?? .null,
             row.phoneSealed.map { .blob(ByteBuffer(bytes: $0)) } ?? .null, .integer(1),
         ]
-    }
-}
-
-extension Array {
-    /// Consecutive slices of at most `size` elements.
-    func chunks(of size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: self.count, by: size).map { self[$0..<Swift.min($0 + size, self.count)] }
     }
 }
 

@@ -151,17 +151,3 @@ public struct DivisionRepository: Sendable {
         )
     }
 }
-
-extension Collection {
-    /// Consecutive slices of at most `size` elements.
-    func chunked(into size: Int) -> [SubSequence] {
-        var chunks: [SubSequence] = []
-        var start = self.startIndex
-        while start != self.endIndex {
-            let end = self.index(start, offsetBy: size, limitedBy: self.endIndex) ?? self.endIndex
-            chunks.append(self[start..<end])
-            start = end
-        }
-        return chunks
-    }
-}
