@@ -16,4 +16,8 @@ public struct OAuthClient: Sendable, Equatable {
     public let backchannelLogoutURI: String?
     /// Whether the client holds a secret (confidential) or is public (mobile and browser apps; PKCE only).
     public let isConfidential: Bool
+    /// How ID tokens for this client are signed (`id_token_signed_response_alg`; RS256 unless it asked for ES256).
+    public var idTokenAlgorithm: JWSAlgorithm = .rs256
+    /// Whether residents skip the consent page for this client (a first-party system the city runs itself).
+    public var trusted = false
 }

@@ -14,7 +14,8 @@ public struct ClientRepository: Sendable {
     /// Registers a client; returns it and its secret (nil for public clients).
     public func create(
         name: String, redirectURIs: [String], postLogoutRedirectURIs: [String] = [], scopes: Set<String>,
-        confidential: Bool, pairwise: Bool, sector: String? = nil, backchannelLogoutURI: String? = nil
+        confidential: Bool, pairwise: Bool, sector: String? = nil, backchannelLogoutURI: String? = nil,
+        idTokenAlgorithm: JWSAlgorithm = .rs256, trusted: Bool = false
     ) async throws -> (client: OAuthClient, secret: String?) {
         guard !redirectURIs.isEmpty || scopes == ["api"],
             redirectURIs.allSatisfy({ URL(string: $0)?.scheme.map { ["https", "http"].contains($0) } ?? false })
@@ -28,19 +29,20 @@ public struct ClientRepository: Sendable {
         let client = OAuthClient(
             clientID: clientID, name: name, redirectURIs: redirectURIs, postLogoutRedirectURIs: postLogoutRedirectURIs,
             scopes: scopes, pairwise: pairwise, sector: sector, backchannelLogoutURI: backchannelLogoutURI,
-            isConfidential: confidential)
+            isConfidential: confidential, idTokenAlgorithm: idTokenAlgorithm, trusted: trusted)
         try await self.database.withConnection { sql in
             try await sql.insert(into: "oidc_clients")
                 .columns(
                     "client_id", "secret_hash", "name", "redirect_uris", "post_logout_redirect_uris", "scopes",
-                    "pairwise", "sector", "created_at", "backchannel_logout_uri"
+                    "pairwise", "sector", "created_at", "backchannel_logout_uri", "id_token_alg", "trusted"
                 )
                 .values(
                     SQLBind(clientID), SQLBind(secret.map(RefreshTokenRepository.hash)), SQLBind(name),
                     SQLBind(redirectURIs.joined(separator: "\n")),
                     SQLBind(postLogoutRedirectURIs.joined(separator: "\n")),
                     SQLBind(scopes.sorted().joined(separator: " ")), SQLBind(pairwise ? 1 : 0), SQLBind(sector),
-                    SQLBind(AccountRepository.now()), SQLBind(backchannelLogoutURI)
+                    SQLBind(AccountRepository.now()), SQLBind(backchannelLogoutURI),
+                    SQLBind(idTokenAlgorithm.rawValue), SQLBind(trusted ? 1 : 0)
                 ).run()
         }
         return (client, secret)
@@ -68,7 +70,7 @@ public struct ClientRepository: Sendable {
                 let row = try await sql.select()
                     .columns(
                         "client_id", "secret_hash", "name", "redirect_uris", "post_logout_redirect_uris", "scopes",
-                        "pairwise", "sector", "backchannel_logout_uri"
+                        "pairwise", "sector", "backchannel_logout_uri", "id_token_alg", "trusted"
                     )
                     .from("oidc_clients").where("client_id", .equal, clientID).first()
             else { return nil }
@@ -83,7 +85,10 @@ public struct ClientRepository: Sendable {
                 pairwise: try row.decode(column: "pairwise", as: Int.self) != 0,
                 sector: try row.decode(column: "sector", as: String.self),
                 backchannelLogoutURI: try row.decode(column: "backchannel_logout_uri", as: String?.self),
-                isConfidential: secretHash != nil)
+                isConfidential: secretHash != nil,
+                idTokenAlgorithm: JWSAlgorithm(rawValue: try row.decode(column: "id_token_alg", as: String.self))
+                    ?? .rs256,
+                trusted: try row.decode(column: "trusted", as: Int.self) != 0)
             return (client, secretHash)
         }
     }

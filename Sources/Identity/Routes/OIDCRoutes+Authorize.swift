@@ -45,7 +45,8 @@ extension OIDCRoutes {
         if let session, authorization.prompt != "login", authorization.prompt != "consent" {
             let consented = try await self.provider.codes.consent(
                 accountID: session.account.id, clientID: authorization.client.clientID)
-            if authorization.scopes.isSubset(of: consented) {
+            // Trusted (first-party) clients skip the consent page: a signed-in resident gets the code directly.
+            if authorization.client.trusted || authorization.scopes.isSubset(of: consented) {
                 return try await self.issueCode(
                     authorization, account: session.account, authTime: session.authTime, sid: session.sid)
             }
@@ -89,7 +90,9 @@ extension OIDCRoutes {
             }
         }
         guard let account else { throw AuthorizationProblem.unauthenticated }
-        guard form["decision"] == "approve" else {
+        // For a trusted client the sign-in itself is the approval (a sign-in form without a decision button).
+        let approved = form["decision"] == "approve" || (authorization.client.trusted && form["decision"] == nil)
+        guard approved else {
             return ConsolePages.redirect(
                 AuthorizationRequest.redirect(
                     authorization.redirectURI, ["error": "access_denied", "state": authorization.state]))

@@ -56,7 +56,7 @@ public struct OIDCRoutes: Sendable {
             "response_types_supported": .strings(["code"]),
             "grant_types_supported": .strings(["authorization_code", "refresh_token", "client_credentials"]),
             "subject_types_supported": .strings(["public", "pairwise"]),
-            "id_token_signing_alg_values_supported": .strings(["ES256"]),
+            "id_token_signing_alg_values_supported": .strings(JWSAlgorithm.allCases.map(\.rawValue)),
             "code_challenge_methods_supported": .strings(["S256"]),
             "scopes_supported": .strings(OIDCProvider.supportedScopes.sorted()),
             "token_endpoint_auth_methods_supported": .strings(["client_secret_basic", "client_secret_post", "none"]),

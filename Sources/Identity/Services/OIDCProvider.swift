@@ -130,7 +130,7 @@ public struct OIDCProvider: Sendable {
         let idToken = try signer.sign(
             claims: IDTokenClaims(
                 iss: self.issuer, sub: subject, aud: client.clientID, iat: now, exp: now + TokenSigner.lifetime,
-                authTime: authTime, nonce: nonce, acr: acr, sid: sid))
+                authTime: authTime, nonce: nonce, acr: acr, sid: sid), algorithm: client.idTokenAlgorithm)
         return Tokens(accessToken: access, scope: scope, idToken: idToken, refreshToken: refresh)
     }
 }
