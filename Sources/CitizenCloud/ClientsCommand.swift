@@ -30,6 +30,10 @@ struct ClientsCommand: AsyncParsableCommand {
         @Option(name: .customLong("id-token-alg"), help: "How ID tokens are signed for this client: RS256 or ES256.")
         var idTokenAlg: String = "RS256"
         @Flag(help: "A trusted (first-party) client: residents are not asked for consent.") var trusted = false
+        @Option(
+            name: .customLong("jwks-file"),
+            help: "A JWKS file of the client's EC P-256 or RSA public keys: it authenticates with private_key_jwt.")
+        var jwksFile: String?
         @OptionGroup var options: DatabaseOptions
 
         func run() async throws {
@@ -42,6 +46,12 @@ struct ClientsCommand: AsyncParsableCommand {
                 guard let algorithm = JWSAlgorithm(rawValue: self.idTokenAlg) else {
                     throw CommandFailure("--id-token-alg must be RS256 or ES256")
                 }
+                let jwks = try self.jwksFile.map { path in
+                    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                        throw CommandFailure("cannot read the JWKS file \(path)")
+                    }
+                    return text
+                }
                 let command = self
                 let (client, secret) = try await CommandSupport.withDatabase(try self.options.url(), logger: logger) {
                     database in
@@ -51,7 +61,7 @@ struct ClientsCommand: AsyncParsableCommand {
                         postLogoutRedirectURIs: command.postLogoutRedirectURIs, scopes: scopes,
                         confidential: !command.public, pairwise: command.pairwise, sector: command.sector,
                         backchannelLogoutURI: command.backchannelLogoutURI, idTokenAlgorithm: algorithm,
-                        trusted: command.trusted)
+                        trusted: command.trusted, jwks: jwks)
                     try await AuditLog(database: database).record(
                         AuditEvent(
                             actor: nil, action: "client.create", target: created.client.clientID, address: nil,

@@ -144,5 +144,19 @@ public enum IdentityMigrations {
                 "ALTER TABLE oidc_clients ADD COLUMN trusted INTEGER NOT NULL DEFAULT 0",
             ]
         },
+        SQLMigration(id: "identity.0005.private_key_jwt") { _ in
+            [
+                "ALTER TABLE oidc_clients ADD COLUMN jwks TEXT",
+                """
+                CREATE TABLE oidc_client_assertions (
+                    client_id TEXT NOT NULL,
+                    jti TEXT NOT NULL,
+                    expires_at BIGINT NOT NULL,
+                    PRIMARY KEY (client_id, jti)
+                )
+                """,
+                "CREATE INDEX oidc_client_assertions_expiry ON oidc_client_assertions (expires_at)",
+            ]
+        },
     ]
 }

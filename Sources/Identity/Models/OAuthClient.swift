@@ -20,4 +20,6 @@ public struct OAuthClient: Sendable, Equatable {
     public var idTokenAlgorithm: JWSAlgorithm = .rs256
     /// Whether residents skip the consent page for this client (a first-party system the city runs itself).
     public var trusted = false
+    /// The client's public keys (a JWKS as JSON) when it authenticates with `private_key_jwt` instead of a secret.
+    public var jwks: String? = nil
 }

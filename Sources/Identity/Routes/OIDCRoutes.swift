@@ -59,7 +59,10 @@ public struct OIDCRoutes: Sendable {
             "id_token_signing_alg_values_supported": .strings(JWSAlgorithm.allCases.map(\.rawValue)),
             "code_challenge_methods_supported": .strings(["S256"]),
             "scopes_supported": .strings(OIDCProvider.supportedScopes.sorted()),
-            "token_endpoint_auth_methods_supported": .strings(["client_secret_basic", "client_secret_post", "none"]),
+            "token_endpoint_auth_methods_supported": .strings([
+                "client_secret_basic", "client_secret_post", "private_key_jwt", "none",
+            ]),
+            "token_endpoint_auth_signing_alg_values_supported": .strings(JWSAlgorithm.allCases.map(\.rawValue)),
             "acr_values_supported": .strings(["L1", "L2", "L3"]),
             "claims_supported": .strings(["sub", "name", "phone_number", "acr", "auth_time", "nonce"]),
             "prompt_values_supported": .strings(["none", "login", "consent"]),
@@ -103,6 +106,9 @@ public struct OIDCRoutes: Sendable {
         {
             clientID = String(decoded[..<colon]).removingPercentEncoding
             secret = String(decoded[decoded.index(after: colon)...]).removingPercentEncoding
+        }
+        if form["client_assertion_type"] != nil || form["client_assertion"] != nil {
+            return try await self.authenticateWithAssertion(form: form, basicClientID: secret == nil ? nil : clientID)
         }
         guard let clientID else { throw OAuthError.invalidClient() }
         if let secret {
