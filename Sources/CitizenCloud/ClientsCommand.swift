@@ -30,6 +30,8 @@ struct ClientsCommand: AsyncParsableCommand {
         @Option(name: .customLong("id-token-alg"), help: "How ID tokens are signed for this client: RS256 or ES256.")
         var idTokenAlg: String = "RS256"
         @Flag(help: "A trusted (first-party) client: residents are not asked for consent.") var trusted = false
+        @Flag(help: "May receive the real_name scope (name and ID number); gets public, not pairwise, subjects.")
+        var allowRealName = false
         @Option(
             name: .customLong("jwks-file"),
             help: "A JWKS file of the client's EC P-256 or RSA public keys: it authenticates with private_key_jwt.")
@@ -61,7 +63,8 @@ struct ClientsCommand: AsyncParsableCommand {
                         postLogoutRedirectURIs: command.postLogoutRedirectURIs, scopes: scopes,
                         confidential: !command.public, pairwise: command.pairwise, sector: command.sector,
                         backchannelLogoutURI: command.backchannelLogoutURI, idTokenAlgorithm: algorithm,
-                        trusted: command.trusted, jwks: jwks)
+                        trusted: command.trusted, jwks: jwks,
+                        allowRealName: command.allowRealName)
                     try await AuditLog(database: database).record(
                         AuditEvent(
                             actor: nil, action: "client.create", target: created.client.clientID, address: nil,

@@ -158,5 +158,8 @@ public enum IdentityMigrations {
                 "CREATE INDEX oidc_client_assertions_expiry ON oidc_client_assertions (expires_at)",
             ]
         },
+        SQLMigration(id: "identity.0006.real_name_clients") { _ in
+            ["ALTER TABLE oidc_clients ADD COLUMN allow_real_name INTEGER NOT NULL DEFAULT 0"]
+        },
     ]
 }

@@ -22,4 +22,10 @@ public struct OAuthClient: Sendable, Equatable {
     public var trusted = false
     /// The client's public keys (a JWKS as JSON) when it authenticates with `private_key_jwt` instead of a secret.
     public var jwks: String? = nil
+    /// Whether the client may receive the `real_name` scope (name and ID number); such a client sees the
+    /// account's public `sub`, never a pairwise one, since it knows who the resident is anyway.
+    public var allowRealName = false
+
+    /// Whether this client's subjects are pairwise.
+    public var usesPairwiseSubjects: Bool { self.pairwise && !self.allowRealName }
 }

@@ -15,7 +15,8 @@ public struct ClientRepository: Sendable {
     public func create(
         name: String, redirectURIs: [String], postLogoutRedirectURIs: [String] = [], scopes: Set<String>,
         confidential: Bool, pairwise: Bool, sector: String? = nil, backchannelLogoutURI: String? = nil,
-        idTokenAlgorithm: JWSAlgorithm = .rs256, trusted: Bool = false, jwks: String? = nil
+        idTokenAlgorithm: JWSAlgorithm = .rs256, trusted: Bool = false, jwks: String? = nil,
+        allowRealName: Bool = false
     ) async throws -> (client: OAuthClient, secret: String?) {
         guard !redirectURIs.isEmpty || scopes == ["api"],
             redirectURIs.allSatisfy({ URL(string: $0)?.scheme.map { ["https", "http"].contains($0) } ?? false })
@@ -30,17 +31,19 @@ public struct ClientRepository: Sendable {
         let clientID = "c_" + RandomToken.make(bytes: 12)
         // A client with registered public keys authenticates with private_key_jwt and gets no secret.
         let secret = confidential && jwks == nil ? RandomToken.make() : nil
+        let scopes = allowRealName ? scopes.union(["real_name"]) : scopes.subtracting(["real_name"])
         let sector = sector ?? redirectURIs.first.flatMap { URL(string: $0)?.host } ?? clientID
         let client = OAuthClient(
             clientID: clientID, name: name, redirectURIs: redirectURIs, postLogoutRedirectURIs: postLogoutRedirectURIs,
             scopes: scopes, pairwise: pairwise, sector: sector, backchannelLogoutURI: backchannelLogoutURI,
             isConfidential: confidential || jwks != nil, idTokenAlgorithm: idTokenAlgorithm, trusted: trusted,
-            jwks: jwks)
+            jwks: jwks, allowRealName: allowRealName)
         try await self.database.withConnection { sql in
             try await sql.insert(into: "oidc_clients")
                 .columns(
                     "client_id", "secret_hash", "name", "redirect_uris", "post_logout_redirect_uris", "scopes",
-                    "pairwise", "sector", "created_at", "backchannel_logout_uri", "id_token_alg", "trusted", "jwks"
+                    "pairwise", "sector", "created_at", "backchannel_logout_uri", "id_token_alg", "trusted", "jwks",
+                    "allow_real_name"
                 )
                 .values(
                     SQLBind(clientID), SQLBind(secret.map(RefreshTokenRepository.hash)), SQLBind(name),
@@ -48,7 +51,8 @@ public struct ClientRepository: Sendable {
                     SQLBind(postLogoutRedirectURIs.joined(separator: "\n")),
                     SQLBind(scopes.sorted().joined(separator: " ")), SQLBind(pairwise ? 1 : 0), SQLBind(sector),
                     SQLBind(AccountRepository.now()), SQLBind(backchannelLogoutURI),
-                    SQLBind(idTokenAlgorithm.rawValue), SQLBind(trusted ? 1 : 0), SQLBind(jwks)
+                    SQLBind(idTokenAlgorithm.rawValue), SQLBind(trusted ? 1 : 0), SQLBind(jwks),
+                    SQLBind(allowRealName ? 1 : 0)
                 ).run()
         }
         return (client, secret)
@@ -76,7 +80,8 @@ public struct ClientRepository: Sendable {
                 let row = try await sql.select()
                     .columns(
                         "client_id", "secret_hash", "name", "redirect_uris", "post_logout_redirect_uris", "scopes",
-                        "pairwise", "sector", "backchannel_logout_uri", "id_token_alg", "trusted", "jwks"
+                        "pairwise", "sector", "backchannel_logout_uri", "id_token_alg", "trusted", "jwks",
+                        "allow_real_name"
                     )
                     .from("oidc_clients").where("client_id", .equal, clientID).first()
             else { return nil }
@@ -95,7 +100,8 @@ public struct ClientRepository: Sendable {
                 isConfidential: secretHash != nil || jwks != nil,
                 idTokenAlgorithm: JWSAlgorithm(rawValue: try row.decode(column: "id_token_alg", as: String.self))
                     ?? .rs256,
-                trusted: try row.decode(column: "trusted", as: Int.self) != 0, jwks: jwks)
+                trusted: try row.decode(column: "trusted", as: Int.self) != 0, jwks: jwks,
+                allowRealName: try row.decode(column: "allow_real_name", as: Int.self) != 0)
             return (client, secretHash)
         }
     }

@@ -64,7 +64,9 @@ public struct OIDCRoutes: Sendable {
             ]),
             "token_endpoint_auth_signing_alg_values_supported": .strings(JWSAlgorithm.allCases.map(\.rawValue)),
             "acr_values_supported": .strings(["L1", "L2", "L3"]),
-            "claims_supported": .strings(["sub", "name", "phone_number", "acr", "auth_time", "nonce"]),
+            "claims_supported": .strings([
+                "sub", "name", "phone_number", "id_number", "address", "acr", "auth_time", "nonce",
+            ]),
             "prompt_values_supported": .strings(["none", "login", "consent"]),
             "backchannel_logout_supported": .bool(true),
             "backchannel_logout_session_supported": .bool(true),
@@ -137,15 +139,10 @@ public struct OIDCRoutes: Sendable {
             let account = try await self.provider.identity.accounts.find(id: accountID)
         else { return Self.bearerError("invalid_token") }
         let scopes = Set(claims.scope.split(separator: " ").map(String.init))
-        var body: [String: JSONValue] = ["sub": .string(claims.sub), "acr": .string(claims.acr ?? "L1")]
-        if scopes.contains("profile") { body["name"] = .string(account.name) }
-        if scopes.contains("phone"), let phone = account.phone {
-            body["phone_number"] = .string("+86" + phone)
-            try await self.provider.identity.audit.record(
-                AuditEvent(
-                    actor: account.id, action: "personal_data.release", target: client.clientID,
-                    address: context.clientAddress, detail: "phone"))
-        }
+        var body = try await self.provider.userinfoClaims(
+            account: account, client: client, scopes: scopes, clientAddress: context.clientAddress)
+        body["sub"] = .string(claims.sub)
+        body["acr"] = .string(claims.acr ?? "L1")
         return Self.json(body)
     }
 
@@ -181,6 +178,7 @@ enum JSONValue: Encodable, Sendable {
     case string(String)
     case strings([String])
     case bool(Bool)
+    case object([String: String])
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -188,6 +186,7 @@ enum JSONValue: Encodable, Sendable {
         case .string(let value): try container.encode(value)
         case .strings(let values): try container.encode(values)
         case .bool(let value): try container.encode(value)
+        case .object(let members): try container.encode(members)
         }
     }
 }
