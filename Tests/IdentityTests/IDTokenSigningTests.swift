@@ -136,7 +136,9 @@ struct IDTokenSigningTests {
                 uri: OIDCFixture.authorizeQuery(
                     client: clients["own"].id, redirect: "https://own.example/cb", scope: "openid profile"),
                 method: .get)
-            let csrf = try #require(ConsolePagesTests.hiddenCSRF(String(buffer: page.body)))
+            let html = String(buffer: page.body)
+            #expect(html.contains(#"id="sign-in""#) && !html.contains(#"id="deny""#))
+            let csrf = try #require(ConsolePagesTests.hiddenCSRF(html))
             let fields = [
                 "csrf": csrf, "client_id": clients["own"].id, "redirect_uri": "https://own.example/cb",
                 "response_type": "code", "scope": "openid profile", "state": "st-1", "nonce": "n-1",

@@ -14,6 +14,8 @@ extension OIDCRoutes {
         let name: String
         let error: String
         let hasError: Bool
+        /// A trusted client: the page is a plain sign-in form, without the approve and deny buttons.
+        let trusted: Bool
     }
 
     func registerAuthorize(on router: Router<AppRequestContext>) {
@@ -161,7 +163,7 @@ extension OIDCRoutes {
             scopes: authorization.scopes.sorted().compactMap { strings["scope_" + $0] },
             fields: authorization.hiddenFields,
             csrf: csrf, signedIn: signedIn != nil, name: signedIn?.name ?? "", error: error ?? "",
-            hasError: error != nil)
+            hasError: error != nil, trusted: authorization.client.trusted)
         var response = self.renderer.render(
             "oauth-authorize", title: strings["authorize_title"] ?? "", model: model, request: request,
             context: context, strings: strings, status: error == nil ? .ok : .unauthorized)
