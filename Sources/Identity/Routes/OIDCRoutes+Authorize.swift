@@ -20,9 +20,7 @@ extension OIDCRoutes {
 
     func registerAuthorize(on router: Router<AppRequestContext>) {
         router.get("/oauth/authorize") { request, context in
-            var parameters: [String: String] = [:]
-            for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
-            return try await self.authorize(parameters, request: request, context: context)
+            return try await self.authorize(Self.formDecoded(request.uri.query), request: request, context: context)
         }
         router.post("/oauth/authorize") { request, context in
             let form = try await ConsolePages.form(request, context: context)
@@ -32,6 +30,21 @@ extension OIDCRoutes {
             return try await self.decide(form, request: request, context: context)
         }
         router.get("/oauth/logout") { request, context in try await self.logout(request, context) }
+    }
+
+    /// A query string decoded as `application/x-www-form-urlencoded`: relying-party libraries (Authlib, for one)
+    /// encode the spaces in `scope` as `+`, which plain percent-decoding would keep.
+    static func formDecoded(_ query: String?) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String? {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            }
+            guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else { continue }
+            if parameters[name] == nil { parameters[name] = value }
+        }
+        return parameters
     }
 
     private func authorize(
