@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """A standard OpenID Connect relying party (Authlib) run against a CitizenCloud server by RelyingPartyLibraryTests.
 
-Usage: oidc-relying-party.py BASE_URL CLIENT_ID CLIENT_SECRET REDIRECT_URI USERNAME PASSWORD
+Usage: oidc-relying-party.py BASE_URL CLIENT_ID CLIENT_SECRET REDIRECT_URI USERNAME PASSWORD \
+           [KEY_CLIENT_ID KEY_PEM_FILE]
 
 Drives discovery -> authorize (code flow, PKCE S256, nonce) -> sign-in form -> token (client_secret_basic) ->
 ID token verification against the JWKS (signature, iss, aud, exp, nonce) -> userinfo -> refresh, and prints one
 JSON line with what it saw. Exits non-zero on any failure. The test server listens on a random port while its
 issuer stays fixed, so endpoint URLs from discovery are re-rooted at BASE_URL (only for the HTTP calls; every
-claim is still checked against the advertised issuer).
+claim is still checked against the advertised issuer). With KEY_CLIENT_ID and KEY_PEM_FILE it also gets a
+client-credentials token authenticating with private_key_jwt (Authlib's PrivateKeyJWT, ES256).
 """
 import html
 import json
@@ -19,6 +21,8 @@ import urllib.parse
 import requests
 from authlib.integrations.requests_client import OAuth2Session
 from authlib.jose import JsonWebKey, jwt
+from authlib.oauth2.rfc7523 import PrivateKeyJWT
+from joserfc.jwk import ECKey
 
 
 def main() -> None:
@@ -74,7 +78,18 @@ def main() -> None:
     again.validate()
     assert again["sub"] == claims["sub"]
 
-    print(json.dumps({"alg": algorithm, "sub": claims["sub"], "name": info.get("name"), "refreshed": True}))
+    result = {"alg": algorithm, "sub": claims["sub"], "name": info.get("name"), "refreshed": True}
+    if len(sys.argv) > 8:
+        assert "private_key_jwt" in discovery["token_endpoint_auth_methods_supported"]
+        with open(sys.argv[8]) as file:
+            key = ECKey.import_key(file.read())
+        # The assertion's aud is the advertised token endpoint; the request goes to the re-rooted one.
+        keyed = OAuth2Session(
+            sys.argv[7], key, scope="api",
+            token_endpoint_auth_method=PrivateKeyJWT(discovery["token_endpoint"], alg="ES256"))
+        service = keyed.fetch_token(local(discovery["token_endpoint"]), grant_type="client_credentials")
+        result["private_key_jwt"] = service["token_type"] == "Bearer" and bool(service["access_token"])
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import App
+import Crypto
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -35,10 +36,20 @@ struct RelyingPartyLibraryTests {
     }
 
     @Test(
-        "discovery, authorize with PKCE, token, ID token verified against the JWKS, userinfo and refresh",
+        "discovery, authorize with PKCE, token, ID token verified against the JWKS, userinfo, refresh, private_key_jwt",
         .enabled(if: authlibAvailable, "python3 with authlib is not installed: python3 -m pip install authlib"))
     func authlib() async throws {
         let registered = Mutex<(id: String, secret: String)?>(nil)
+        let keyClient = Mutex<String?>(nil)
+        let key = P256.Signing.PrivateKey()
+        let pemFile = FileManager.default.temporaryDirectory.appendingPathComponent("rp-\(UUID().uuidString).pem")
+        try key.pemRepresentation.write(to: pemFile, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: pemFile) }
+        let raw = key.publicKey.rawRepresentation
+        let jwks = """
+            {"keys":[{"kty":"EC","crv":"P-256","use":"sig","x":"\(OIDCFixture.base64URL(Array(raw.prefix(32))))",\
+            "y":"\(OIDCFixture.base64URL(Array(raw.suffix(32))))"}]}
+            """
         let redirect = "https://rp.example/cb"
         let prepare: @Sendable (Database) async throws -> Void = { database in
             try await IdentityFixture.prepare(database)
@@ -46,6 +57,9 @@ struct RelyingPartyLibraryTests {
                 name: "rp", redirectURIs: [redirect], scopes: ["openid", "profile", "offline_access"],
                 confidential: true, pairwise: true)
             registered.withLock { $0 = (client.clientID, secret!) }
+            let (service, _) = try await ClientRepository(database: database).create(
+                name: "service", redirectURIs: [], scopes: ["api"], confidential: true, pairwise: false, jwks: jwks)
+            keyClient.withLock { $0 = service.clientID }
         }
         try await TestApp.with(.sqlite, framework: .live, prepare: prepare) { client in
             #expect(try await client.registerResident(1).status == .created)
@@ -53,6 +67,7 @@ struct RelyingPartyLibraryTests {
             let (id, secret) = try #require(registered.withLock { $0 })
             let arguments = [
                 "python3", Self.script, base, id, secret, redirect, IdentityFixture.phone(1), IdentityFixture.password,
+                try #require(keyClient.withLock { $0 }), pemFile.path,
             ]
             // The script blocks on the server's answers: run it off the cooperative pool.
             let (status, output) = try await withCheckedThrowingContinuation { continuation in
@@ -66,6 +81,7 @@ struct RelyingPartyLibraryTests {
             #expect(result["alg"] as? String == "RS256")
             #expect(result["name"] as? String == "居民1")
             #expect(result["refreshed"] as? Bool == true)
+            #expect(result["private_key_jwt"] as? Bool == true)
         }
     }
 }

@@ -7,8 +7,9 @@ enum ClientAssertion {
     /// The only `client_assertion_type` accepted.
     static let type = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
     /// How far in the future an assertion's `exp` may lie: a longer-lived assertion would have to be remembered
-    /// (its `jti`) for longer, and a stolen one would stay usable.
-    static let maximumLifetime: Int64 = 600
+    /// (its `jti`) for longer, and a stolen one would stay usable. One hour, because that is what common client
+    /// libraries put in by default (Authlib signs assertions for 3600 seconds).
+    static let maximumLifetime: Int64 = 3600
 
     /// A public key from a client's JWKS.
     enum PublicKey: Sendable {
