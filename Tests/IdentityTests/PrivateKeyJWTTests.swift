@@ -142,3 +142,28 @@ struct PrivateKeyJWTTests {
         }
     }
 }
+
+@Suite("Used client assertion ids")
+struct ClientAssertionRepositoryTests {
+    @Test(
+        "concurrent uses of one jti: exactly one wins; other clients and new jtis are unaffected",
+        arguments: TestBackend.available)
+    func race(backend: TestBackend) async throws {
+        try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in
+            let repository = ClientAssertionRepository(database: database)
+            let expires = Int64(Date().timeIntervalSince1970) + 60
+            let wins = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { try await repository.use(jti: "j1", clientID: "c1", expiresAt: expires) }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(wins == 1)
+            #expect(try await repository.use(jti: "j1", clientID: "c2", expiresAt: expires))
+            #expect(try await repository.use(jti: "j2", clientID: "c1", expiresAt: expires))
+            // An expired entry is forgotten (the assertion itself would be refused for its exp anyway).
+            #expect(try await repository.use(jti: "old", clientID: "c1", expiresAt: expires - 120))
+            #expect(try await repository.use(jti: "old", clientID: "c1", expiresAt: expires))
+        }
+    }
+}

@@ -3,11 +3,15 @@ import Platform
 import SQLKit
 
 /// The `jti`s of client assertions already used, kept until the assertion expires, so that each is accepted once.
-struct ClientAssertionRepository: Sendable {
+public struct ClientAssertionRepository: Sendable {
     let database: Database
 
+    public init(database: Database) {
+        self.database = database
+    }
+
     /// Records `jti` for `clientID`; false when it was recorded before and has not expired (a replay).
-    func use(jti: String, clientID: String, expiresAt: Int64) async throws -> Bool {
+    public func use(jti: String, clientID: String, expiresAt: Int64) async throws -> Bool {
         let now = AccountRepository.now()
         return try await self.database.withConnection { sql in
             try await sql.delete(from: "oidc_client_assertions").where("expires_at", .lessThan, now).run()
