@@ -27,6 +27,15 @@ struct ClientsCommand: AsyncParsableCommand {
         @Flag(help: "A public client (mobile or browser app): no secret, PKCE only.") var `public` = false
         @Flag(help: "Give this client pairwise subjects (a different sub for its sector).") var pairwise = false
         @Option(help: "Sector for pairwise subjects (default: the first redirect URI's host).") var sector: String?
+        @Option(name: .customLong("id-token-alg"), help: "How ID tokens are signed for this client: RS256 or ES256.")
+        var idTokenAlg: String = "RS256"
+        @Flag(help: "A trusted (first-party) client: residents are not asked for consent.") var trusted = false
+        @Flag(help: "May receive the real_name scope (name and ID number); gets public, not pairwise, subjects.")
+        var allowRealName = false
+        @Option(
+            name: .customLong("jwks-file"),
+            help: "A JWKS file of the client's EC P-256 or RSA public keys: it authenticates with private_key_jwt.")
+        var jwksFile: String?
         @OptionGroup var options: DatabaseOptions
 
         func run() async throws {
@@ -36,6 +45,15 @@ struct ClientsCommand: AsyncParsableCommand {
                 guard scopes.isSubset(of: OIDCProvider.supportedScopes) else {
                     throw CommandFailure("scopes must be among \(OIDCProvider.supportedScopes.sorted())")
                 }
+                guard let algorithm = JWSAlgorithm(rawValue: self.idTokenAlg) else {
+                    throw CommandFailure("--id-token-alg must be RS256 or ES256")
+                }
+                let jwks = try self.jwksFile.map { path in
+                    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                        throw CommandFailure("cannot read the JWKS file \(path)")
+                    }
+                    return text
+                }
                 let command = self
                 let (client, secret) = try await CommandSupport.withDatabase(try self.options.url(), logger: logger) {
                     database in
@@ -44,7 +62,9 @@ struct ClientsCommand: AsyncParsableCommand {
                         name: command.name, redirectURIs: command.redirectURIs,
                         postLogoutRedirectURIs: command.postLogoutRedirectURIs, scopes: scopes,
                         confidential: !command.public, pairwise: command.pairwise, sector: command.sector,
-                        backchannelLogoutURI: command.backchannelLogoutURI)
+                        backchannelLogoutURI: command.backchannelLogoutURI, idTokenAlgorithm: algorithm,
+                        trusted: command.trusted, jwks: jwks,
+                        allowRealName: command.allowRealName)
                     try await AuditLog(database: database).record(
                         AuditEvent(
                             actor: nil, action: "client.create", target: created.client.clientID, address: nil,
@@ -63,7 +83,7 @@ struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Manage token signing keys.", subcommands: [Rotate.self])
 
-    /// `keys rotate`: a new key signs from now on; old keys stay in the JWKS and keep verifying.
+    /// `keys rotate`: a new P-256 and a new RSA key sign from now on; old keys stay in the JWKS and keep verifying.
     struct Rotate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rotate", abstract: "Add a new signing key and make it current (older keys keep verifying).")
@@ -77,10 +97,12 @@ struct KeysCommand: AsyncParsableCommand {
                     try await Migrator(database: database, migrations: AppMigrations.all, logger: logger).migrate()
                     let keys = SigningKeyRepository(database: database, cipher: cipher)
                     try await keys.create()
+                    try await keys.createRSA()
                     let (all, current) = try await keys.loadOrCreate()
-                    return (all.keys.sorted(), current)
+                    let rsa = try await keys.loadOrCreateRSA()
+                    return ((all.keys.sorted() + rsa.keys.keys.sorted()), current + ", " + rsa.current)
                 }
-                print("current key: \(kids.1); keys in the JWKS: \(kids.0.joined(separator: ", "))")
+                print("current keys: \(kids.1); keys in the JWKS: \(kids.0.joined(separator: ", "))")
             }
         }
     }

@@ -94,4 +94,38 @@ struct CommandLineTests {
         #expect(outcome.status == 1)
         #expect(outcome.errors.contains("scale must be greater than 0 and at most 2"))
     }
+
+    @Test("clients create takes the ID token algorithm, trust, real-name and JWKS flags; keys rotate adds two keys")
+    func clientsCreate() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let common = [
+            "--database", "sqlite://\(folder.path)/c.sqlite", "--key-file", folder.appendingPathComponent("k.key").path,
+        ]
+        let jwks = folder.appendingPathComponent("jwks.json")
+        try """
+        {"keys":[{"kty":"EC","crv":"P-256","kid":"k1","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",\
+        "y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]}
+        """.write(to: jwks, atomically: true, encoding: .utf8)
+        let base = ["clients", "create", "--name", "公安", "--redirect-uri", "https://police.example/cb"]
+        let created = try run(
+            base + [
+                "--id-token-alg", "ES256", "--trusted", "--allow-real-name", "--scope", "openid profile",
+                "--jwks-file", jwks.path,
+            ] + common)
+        #expect(created.status == 0, "\(created.errors)")
+        #expect(created.output.contains("client_id: c_"))
+        #expect(!created.output.contains("client_secret"), "a client with a JWKS uses private_key_jwt, no secret")
+        let secret = try run(base + common)
+        #expect(secret.output.contains("client_secret (shown once): "))
+        let badAlgorithm = try run(base + ["--id-token-alg", "HS256"] + common)
+        #expect(badAlgorithm.status == 1)
+        #expect(badAlgorithm.errors.contains("--id-token-alg must be RS256 or ES256"))
+        let badJWKS = try run(base + ["--jwks-file", folder.appendingPathComponent("none.json").path] + common)
+        #expect(badJWKS.status == 1)
+        #expect(badJWKS.errors.contains("cannot read the JWKS file"))
+        let rotated = try run(["keys", "rotate"] + common)
+        #expect(rotated.status == 0, "\(rotated.errors)")
+        #expect(rotated.output.contains("current keys: k") && rotated.output.contains(", r"))
+    }
 }

@@ -9,6 +9,7 @@ import Platform
 import Synchronization
 import TestSupport
 import Testing
+import _CryptoExtras
 
 /// Clients registered before the app starts, handed to the test.
 final class RegisteredClients: Sendable {
@@ -88,7 +89,14 @@ enum OIDCFixture {
         (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) ?? [:]
     }
 
-    /// The claims of a JWT after checking its ES256 signature against the JWKS.
+    /// The `alg` in a JWT's header.
+    static func algorithm(_ token: String) -> String? {
+        token.split(separator: ".").first.flatMap { decodeBase64URL($0) }
+            .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }?["alg"] as? String
+    }
+
+    /// The claims of a JWT after checking its ES256 or RS256 signature against the JWKS (the way a relying party
+    /// does: the key by `kid`, its `kty` and `alg` matching the header).
     static func verifiedClaims(_ token: String, jwks: [String: Any]) throws -> [String: Any] {
         let parts = token.split(separator: ".").map(String.init)
         try #require(parts.count == 3)
@@ -96,6 +104,22 @@ enum OIDCFixture {
         let header = try #require(try JSONSerialization.jsonObject(with: headerData) as? [String: Any])
         let keys = try #require(jwks["keys"] as? [[String: Any]])
         let key = try #require(keys.first { $0["kid"] as? String == header["kid"] as? String })
+        #expect(key["alg"] as? String == header["alg"] as? String)
+        if header["alg"] as? String == "RS256" {
+            #expect(key["kty"] as? String == "RSA")
+            let n = try #require(decodeBase64URL(key["n"] as? String ?? ""))
+            let e = try #require(decodeBase64URL(key["e"] as? String ?? ""))
+            let publicKey = try _RSA.Signing.PublicKey(n: n, e: e)
+            #expect(publicKey.keySizeInBits == 2048)
+            let signature = _RSA.Signing.RSASignature(rawRepresentation: try #require(decodeBase64URL(parts[2])))
+            #expect(
+                publicKey.isValidSignature(
+                    signature, for: SHA256.hash(data: Data((parts[0] + "." + parts[1]).utf8)),
+                    padding: .insecurePKCS1v1_5))
+            let payload = try #require(decodeBase64URL(parts[1]))
+            return try #require(try JSONSerialization.jsonObject(with: payload) as? [String: Any])
+        }
+        #expect(header["alg"] as? String == "ES256")
         let x = try #require(decodeBase64URL(key["x"] as? String ?? ""))
         let y = try #require(decodeBase64URL(key["y"] as? String ?? ""))
         let publicKey = try P256.Signing.PublicKey(rawRepresentation: x + y)

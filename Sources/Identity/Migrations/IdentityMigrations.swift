@@ -130,5 +130,36 @@ public enum IdentityMigrations {
                 "CREATE INDEX oidc_logout_outbox_due ON oidc_logout_outbox (state, next_attempt_at)",
             ]
         },
+        SQLMigration(id: "identity.0004.rs256_and_client_options") { kind in
+            let blob = kind == .postgres ? "BYTEA" : "BLOB"
+            return [
+                """
+                CREATE TABLE identity_rsa_signing_keys (
+                    kid TEXT PRIMARY KEY,
+                    private_key_enc \(blob) NOT NULL,
+                    created_at BIGINT NOT NULL
+                )
+                """,
+                "ALTER TABLE oidc_clients ADD COLUMN id_token_alg TEXT NOT NULL DEFAULT 'RS256'",
+                "ALTER TABLE oidc_clients ADD COLUMN trusted INTEGER NOT NULL DEFAULT 0",
+            ]
+        },
+        SQLMigration(id: "identity.0005.private_key_jwt") { _ in
+            [
+                "ALTER TABLE oidc_clients ADD COLUMN jwks TEXT",
+                """
+                CREATE TABLE oidc_client_assertions (
+                    client_id TEXT NOT NULL,
+                    jti TEXT NOT NULL,
+                    expires_at BIGINT NOT NULL,
+                    PRIMARY KEY (client_id, jti)
+                )
+                """,
+                "CREATE INDEX oidc_client_assertions_expiry ON oidc_client_assertions (expires_at)",
+            ]
+        },
+        SQLMigration(id: "identity.0006.real_name_clients") { _ in
+            ["ALTER TABLE oidc_clients ADD COLUMN allow_real_name INTEGER NOT NULL DEFAULT 0"]
+        },
     ]
 }

@@ -52,7 +52,10 @@ struct AuthorizationRequest: Sendable {
         guard parameters["response_type"] == "code" else {
             throw refuse("unsupported_response_type", "only response_type=code is supported")
         }
-        let scopes = Set((parameters["scope"] ?? "").split(separator: " ").map(String.init))
+        var scopes = Set((parameters["scope"] ?? "").split(separator: " ").map(String.init))
+        // real_name asked for by a client not allowed it is dropped silently (OpenID Connect Core §3.1.2.1: unknown
+        // or unavailable scopes are ignored), so a relying party with a standard scope list still signs residents in.
+        if !client.allowRealName { scopes.remove("real_name") }
         guard scopes.contains("openid") else { throw refuse("invalid_scope", "the scope must include openid") }
         guard scopes.isSubset(of: client.scopes.union(["openid"])), !scopes.contains("api") else {
             throw refuse("invalid_scope", "a scope is not allowed for this client")

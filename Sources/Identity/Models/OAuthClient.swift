@@ -16,4 +16,16 @@ public struct OAuthClient: Sendable, Equatable {
     public let backchannelLogoutURI: String?
     /// Whether the client holds a secret (confidential) or is public (mobile and browser apps; PKCE only).
     public let isConfidential: Bool
+    /// How ID tokens for this client are signed (`id_token_signed_response_alg`; RS256 unless it asked for ES256).
+    public var idTokenAlgorithm: JWSAlgorithm = .rs256
+    /// Whether residents skip the consent page for this client (a first-party system the city runs itself).
+    public var trusted = false
+    /// The client's public keys (a JWKS as JSON) when it authenticates with `private_key_jwt` instead of a secret.
+    public var jwks: String? = nil
+    /// Whether the client may receive the `real_name` scope (name and ID number); such a client sees the
+    /// account's public `sub`, never a pairwise one, since it knows who the resident is anyway.
+    public var allowRealName = false
+
+    /// Whether this client's subjects are pairwise.
+    public var usesPairwiseSubjects: Bool { self.pairwise && !self.allowRealName }
 }

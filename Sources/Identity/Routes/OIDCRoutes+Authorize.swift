@@ -14,13 +14,13 @@ extension OIDCRoutes {
         let name: String
         let error: String
         let hasError: Bool
+        /// A trusted client: the page is a plain sign-in form, without the approve and deny buttons.
+        let trusted: Bool
     }
 
     func registerAuthorize(on router: Router<AppRequestContext>) {
         router.get("/oauth/authorize") { request, context in
-            var parameters: [String: String] = [:]
-            for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
-            return try await self.authorize(parameters, request: request, context: context)
+            return try await self.authorize(Self.formDecoded(request.uri.query), request: request, context: context)
         }
         router.post("/oauth/authorize") { request, context in
             let form = try await ConsolePages.form(request, context: context)
@@ -30,6 +30,21 @@ extension OIDCRoutes {
             return try await self.decide(form, request: request, context: context)
         }
         router.get("/oauth/logout") { request, context in try await self.logout(request, context) }
+    }
+
+    /// A query string decoded as `application/x-www-form-urlencoded`: relying-party libraries (Authlib, for one)
+    /// encode the spaces in `scope` as `+`, which plain percent-decoding would keep.
+    static func formDecoded(_ query: String?) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String? {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+            }
+            guard let name = decode(parts[0]), let value = decode(parts.count > 1 ? parts[1] : "") else { continue }
+            if parameters[name] == nil { parameters[name] = value }
+        }
+        return parameters
     }
 
     private func authorize(
@@ -45,7 +60,8 @@ extension OIDCRoutes {
         if let session, authorization.prompt != "login", authorization.prompt != "consent" {
             let consented = try await self.provider.codes.consent(
                 accountID: session.account.id, clientID: authorization.client.clientID)
-            if authorization.scopes.isSubset(of: consented) {
+            // Trusted (first-party) clients skip the consent page: a signed-in resident gets the code directly.
+            if authorization.client.trusted || authorization.scopes.isSubset(of: consented) {
                 return try await self.issueCode(
                     authorization, account: session.account, authTime: session.authTime, sid: session.sid)
             }
@@ -89,7 +105,9 @@ extension OIDCRoutes {
             }
         }
         guard let account else { throw AuthorizationProblem.unauthenticated }
-        guard form["decision"] == "approve" else {
+        // For a trusted client the sign-in itself is the approval (a sign-in form without a decision button).
+        let approved = form["decision"] == "approve" || (authorization.client.trusted && form["decision"] == nil)
+        guard approved else {
             return ConsolePages.redirect(
                 AuthorizationRequest.redirect(
                     authorization.redirectURI, ["error": "access_denied", "state": authorization.state]))
@@ -158,7 +176,7 @@ extension OIDCRoutes {
             scopes: authorization.scopes.sorted().compactMap { strings["scope_" + $0] },
             fields: authorization.hiddenFields,
             csrf: csrf, signedIn: signedIn != nil, name: signedIn?.name ?? "", error: error ?? "",
-            hasError: error != nil)
+            hasError: error != nil, trusted: authorization.client.trusted)
         var response = self.renderer.render(
             "oauth-authorize", title: strings["authorize_title"] ?? "", model: model, request: request,
             context: context, strings: strings, status: error == nil ? .ok : .unauthorized)

@@ -56,12 +56,17 @@ public struct OIDCRoutes: Sendable {
             "response_types_supported": .strings(["code"]),
             "grant_types_supported": .strings(["authorization_code", "refresh_token", "client_credentials"]),
             "subject_types_supported": .strings(["public", "pairwise"]),
-            "id_token_signing_alg_values_supported": .strings(["ES256"]),
+            "id_token_signing_alg_values_supported": .strings(JWSAlgorithm.allCases.map(\.rawValue)),
             "code_challenge_methods_supported": .strings(["S256"]),
             "scopes_supported": .strings(OIDCProvider.supportedScopes.sorted()),
-            "token_endpoint_auth_methods_supported": .strings(["client_secret_basic", "client_secret_post", "none"]),
+            "token_endpoint_auth_methods_supported": .strings([
+                "client_secret_basic", "client_secret_post", "private_key_jwt", "none",
+            ]),
+            "token_endpoint_auth_signing_alg_values_supported": .strings(JWSAlgorithm.allCases.map(\.rawValue)),
             "acr_values_supported": .strings(["L1", "L2", "L3"]),
-            "claims_supported": .strings(["sub", "name", "phone_number", "acr", "auth_time", "nonce"]),
+            "claims_supported": .strings([
+                "sub", "name", "phone_number", "id_number", "address", "acr", "auth_time", "nonce",
+            ]),
             "prompt_values_supported": .strings(["none", "login", "consent"]),
             "backchannel_logout_supported": .bool(true),
             "backchannel_logout_session_supported": .bool(true),
@@ -104,6 +109,9 @@ public struct OIDCRoutes: Sendable {
             clientID = String(decoded[..<colon]).removingPercentEncoding
             secret = String(decoded[decoded.index(after: colon)...]).removingPercentEncoding
         }
+        if form["client_assertion_type"] != nil || form["client_assertion"] != nil {
+            return try await self.authenticateWithAssertion(form: form, basicClientID: secret == nil ? nil : clientID)
+        }
         guard let clientID else { throw OAuthError.invalidClient() }
         if let secret {
             guard let client = try await self.provider.clients.authenticate(clientID, secret: secret) else {
@@ -131,15 +139,10 @@ public struct OIDCRoutes: Sendable {
             let account = try await self.provider.identity.accounts.find(id: accountID)
         else { return Self.bearerError("invalid_token") }
         let scopes = Set(claims.scope.split(separator: " ").map(String.init))
-        var body: [String: JSONValue] = ["sub": .string(claims.sub), "acr": .string(claims.acr ?? "L1")]
-        if scopes.contains("profile") { body["name"] = .string(account.name) }
-        if scopes.contains("phone"), let phone = account.phone {
-            body["phone_number"] = .string("+86" + phone)
-            try await self.provider.identity.audit.record(
-                AuditEvent(
-                    actor: account.id, action: "personal_data.release", target: client.clientID,
-                    address: context.clientAddress, detail: "phone"))
-        }
+        var body = try await self.provider.userinfoClaims(
+            account: account, client: client, scopes: scopes, clientAddress: context.clientAddress)
+        body["sub"] = .string(claims.sub)
+        body["acr"] = .string(claims.acr ?? "L1")
         return Self.json(body)
     }
 
@@ -175,6 +178,7 @@ enum JSONValue: Encodable, Sendable {
     case string(String)
     case strings([String])
     case bool(Bool)
+    case object([String: String])
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -182,6 +186,7 @@ enum JSONValue: Encodable, Sendable {
         case .string(let value): try container.encode(value)
         case .strings(let values): try container.encode(values)
         case .bool(let value): try container.encode(value)
+        case .object(let members): try container.encode(members)
         }
     }
 }

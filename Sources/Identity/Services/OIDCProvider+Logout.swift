@@ -29,7 +29,8 @@ extension OIDCProvider {
                     iss: self.issuer, aud: clientID, iat: now, exp: now + 120, jti: RandomToken.make(bytes: 16),
                     sub: try await self.subject(for: accountID, client: client), sid: sid,
                     events: ["http://schemas.openid.net/event/backchannel-logout": [:]]),
-                type: "logout+jwt")
+                // Back-Channel Logout 1.0 §2.4: logout tokens are signed with the same keys as the client's ID tokens.
+                type: "logout+jwt", algorithm: client.idTokenAlgorithm)
             deliveries.append((clientID, uri, token))
         }
         try await LogoutOutboxRepository(database: self.database).enqueue(deliveries)

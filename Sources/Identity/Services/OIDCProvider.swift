@@ -21,12 +21,14 @@ public struct OIDCProvider: Sendable {
     }
 
     /// The scopes this provider knows.
-    public static let supportedScopes: Set<String> = ["openid", "profile", "phone", "offline_access", "api"]
+    public static let supportedScopes: Set<String> = [
+        "openid", "profile", "phone", "address", "real_name", "offline_access", "api",
+    ]
 
     /// The `sub` a client sees for an account: the account id, or for pairwise clients a keyed hash of the account
     /// and the client's sector (remembered so that userinfo can map it back).
     func subject(for accountID: String, client: OAuthClient) async throws -> String {
-        guard client.pairwise else { return accountID }
+        guard client.usesPairwiseSubjects else { return accountID }
         let subject = self.identity.accounts.cipher.lookupHash("pairwise|\(client.sector)|\(accountID)")
         try await self.codes.remember(subject: subject, sector: client.sector, accountID: accountID)
         return subject
@@ -34,7 +36,7 @@ public struct OIDCProvider: Sendable {
 
     /// The account behind a subject a client presents.
     func accountID(forSubject subject: String, client: OAuthClient) async throws -> String? {
-        client.pairwise ? try await self.codes.account(subject: subject, sector: client.sector) : subject
+        client.usesPairwiseSubjects ? try await self.codes.account(subject: subject, sector: client.sector) : subject
     }
 
     /// The token response of the token endpoint (RFC 6749 §5.1 field names).
@@ -130,7 +132,7 @@ public struct OIDCProvider: Sendable {
         let idToken = try signer.sign(
             claims: IDTokenClaims(
                 iss: self.issuer, sub: subject, aud: client.clientID, iat: now, exp: now + TokenSigner.lifetime,
-                authTime: authTime, nonce: nonce, acr: acr, sid: sid))
+                authTime: authTime, nonce: nonce, acr: acr, sid: sid), algorithm: client.idTokenAlgorithm)
         return Tokens(accessToken: access, scope: scope, idToken: idToken, refreshToken: refresh)
     }
 }

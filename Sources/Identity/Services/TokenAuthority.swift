@@ -39,9 +39,10 @@ public final class TokenAuthority: Sendable {
         return due ? try await self.reload() : signer
     }
 
-    /// Adds a new signing key and makes it current; older keys keep verifying (and stay in the JWKS).
+    /// Adds a new P-256 and a new RSA signing key and makes them current; older keys keep verifying (and stay in the JWKS).
     public func rotate() async throws -> TokenSigner {
         try await self.keys.create()
+        try await self.keys.createRSA()
         return try await self.reload()
     }
 
@@ -49,7 +50,9 @@ public final class TokenAuthority: Sendable {
     @discardableResult
     public func reload() async throws -> TokenSigner {
         let (keys, current) = try await self.keys.loadOrCreate()
-        let signer = TokenSigner(issuer: self.issuer, keys: keys, current: current)
+        let rsa = try await self.keys.loadOrCreateRSA()
+        let signer = TokenSigner(
+            issuer: self.issuer, keys: keys, current: current, rsaKeys: rsa.keys, rsaCurrent: rsa.current)
         self.cached.withLock { $0 = (signer, ContinuousClock.now) }
         return signer
     }

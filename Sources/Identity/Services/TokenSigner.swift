@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 import Platform
 
-/// Signs and verifies access tokens: compact JWS with ES256 (P-256, SHA-256), the key id in the header.
+/// Signs and verifies tokens: compact JWS with ES256 (P-256, SHA-256) for access and logout tokens, and RS256
+/// (RSA 2048, PKCS#1 v1.5, SHA-256) or ES256 for ID tokens as each client registered; the key id in the header.
 ///
 /// Tokens are self-contained, so any node verifies them without a database read; they live for ``lifetime`` and
 /// are not revocable before then (sign-out revokes the refresh token family instead).
@@ -15,14 +16,24 @@ public struct TokenSigner: Sendable {
     // Raw key bytes: swift-crypto's key types are not `Sendable`; rebuilding one from bytes costs microseconds.
     private let key: Data
     private let verifiers: [String: Data]
+    /// The current RSA key's id and DER bytes (nil when the signer has no RSA key: RS256 signing then throws).
+    let rsaSigning: (kid: String, der: Data)?
+    /// The RSA public keys by id.
+    let rsaVerifiers: [String: RSAPublicKey]
 
-    /// `keys` maps key ids to keys; `current` signs, every key verifies.
-    public init(issuer: String, keys: [String: P256.Signing.PrivateKey], current: String) {
+    /// `keys` maps key ids to P-256 keys, `rsaKeys` key ids to RSA private keys as DER; the `current` ones sign,
+    /// every key verifies.
+    public init(
+        issuer: String, keys: [String: P256.Signing.PrivateKey], current: String, rsaKeys: [String: Data] = [:],
+        rsaCurrent: String? = nil
+    ) {
         precondition(keys[current] != nil, "the current key must be among the keys")
         self.issuer = issuer
         self.kid = current
         self.key = keys[current]!.rawRepresentation
         self.verifiers = keys.mapValues(\.publicKey.rawRepresentation)
+        self.rsaSigning = rsaCurrent.flatMap { kid in rsaKeys[kid].map { (kid, $0) } }
+        self.rsaVerifiers = rsaKeys.compactMapValues(RSAPublicKey.init(privateDER:))
     }
 
     /// A signed token for `principal`.
@@ -36,10 +47,16 @@ public struct TokenSigner: Sendable {
         return try self.sign(claims: claims)
     }
 
-    /// Any claims as a compact JWS (ES256) under the current key; `type` goes into the `typ` header.
-    public func sign(claims: some Encodable, type: String = "JWT") throws -> String {
+    /// Any claims as a compact JWS under the current key of `algorithm`; `type` goes into the `typ` header.
+    public func sign(claims: some Encodable, type: String = "JWT", algorithm: JWSAlgorithm = .es256) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard algorithm == .es256 else {
+            let (kid, der) = try self.rsaSigningKey()
+            let header = try encoder.encode(["alg": algorithm.rawValue, "typ": type, "kid": kid])
+            let input = Base64URL.encode(header) + "." + Base64URL.encode(try encoder.encode(claims))
+            return input + "." + Base64URL.encode(try Self.rs256Signature(Data(input.utf8), der: der))
+        }
         let header = try encoder.encode(["alg": "ES256", "typ": type, "kid": self.kid])
         let input = Base64URL.encode(header) + "." + Base64URL.encode(try encoder.encode(claims))
         let signature = try P256.Signing.PrivateKey(rawRepresentation: self.key).signature(for: Data(input.utf8))
@@ -59,8 +76,17 @@ public struct TokenSigner: Sendable {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard token.utf8.count < 8192, parts.count == 3,
             let headerData = Base64URL.decode(parts[0]),
-            let header = try? JSONDecoder().decode([String: String].self, from: headerData),
-            header["alg"] == "ES256", let kid = header["kid"], let publicBytes = self.verifiers[kid],
+            let header = try? JSONDecoder().decode([String: String].self, from: headerData)
+        else { return nil }
+        if header["alg"] == JWSAlgorithm.rs256.rawValue {
+            guard let kid = header["kid"], let publicKey = self.rsaVerifiers[kid],
+                let signature = Base64URL.decode(parts[2]),
+                publicKey.isValid(signature, for: Data((parts[0] + "." + parts[1]).utf8)),
+                let payload = Base64URL.decode(parts[1])
+            else { return nil }
+            return try? JSONDecoder().decode(C.self, from: payload)
+        }
+        guard header["alg"] == "ES256", let kid = header["kid"], let publicBytes = self.verifiers[kid],
             let publicKey = try? P256.Signing.PublicKey(rawRepresentation: publicBytes),
             let signatureData = Base64URL.decode(parts[2]),
             let signature = try? P256.Signing.ECDSASignature(rawRepresentation: signatureData),
@@ -75,17 +101,22 @@ public struct TokenSigner: Sendable {
         guard let header = token.split(separator: ".").first.flatMap({ Base64URL.decode($0) }),
             let fields = try? JSONDecoder().decode([String: String].self, from: header), let kid = fields["kid"]
         else { return false }
-        return self.verifiers[kid] == nil
+        return self.verifiers[kid] == nil && self.rsaVerifiers[kid] == nil
     }
 
-    /// The public keys as a JSON Web Key Set (RFC 7517), newest last.
+    /// The public keys as a JSON Web Key Set (RFC 7517): the P-256 keys, then the RSA keys, each newest last.
     public var jwks: JSONWebKeySet {
-        JSONWebKeySet(
-            keys: self.verifiers.sorted { $0.key < $1.key }.map { kid, raw in
-                JSONWebKeySet.Key(
-                    kty: "EC", crv: "P-256", kid: kid, use: "sig", alg: "ES256",
-                    x: Base64URL.encode(raw.prefix(32)), y: Base64URL.encode(raw.suffix(32)))
-            })
+        let ec = self.verifiers.sorted { $0.key < $1.key }.map { kid, raw in
+            JSONWebKeySet.Key(
+                kty: "EC", kid: kid, use: "sig", alg: "ES256", crv: "P-256",
+                x: Base64URL.encode(raw.prefix(32)), y: Base64URL.encode(raw.suffix(32)))
+        }
+        let rsa = self.rsaVerifiers.sorted { $0.key < $1.key }.map { kid, key in
+            JSONWebKeySet.Key(
+                kty: "RSA", kid: kid, use: "sig", alg: "RS256", n: Base64URL.encode(key.modulus),
+                e: Base64URL.encode(key.exponent))
+        }
+        return JSONWebKeySet(keys: ec + rsa)
     }
 
     /// The principal a verified token names.
@@ -98,20 +129,4 @@ public struct TokenSigner: Sendable {
         guard let role = claims.roles.first.flatMap(Role.init(rawValue:)) else { return nil }
         return Principal(subject: claims.sub, role: role, scope: claims.scope, level: claims.level)
     }
-}
-
-/// A JSON Web Key Set of EC P-256 signing keys.
-public struct JSONWebKeySet: Codable, Sendable {
-    /// One public key.
-    public struct Key: Codable, Sendable {
-        public let kty: String
-        public let crv: String
-        public let kid: String
-        public let use: String
-        public let alg: String
-        public let x: String
-        public let y: String
-    }
-
-    public let keys: [Key]
 }
