@@ -161,5 +161,9 @@ public enum IdentityMigrations {
         SQLMigration(id: "identity.0006.real_name_clients") { _ in
             ["ALTER TABLE oidc_clients ADD COLUMN allow_real_name INTEGER NOT NULL DEFAULT 0"]
         },
+        // The refresh-token family a code was exchanged for, so replaying the code can revoke it.
+        SQLMigration(id: "identity.0007.code_refresh_family") { _ in
+            ["ALTER TABLE oidc_codes ADD COLUMN refresh_family TEXT"]
+        },
     ]
 }

@@ -44,30 +44,53 @@ public struct AuthorizationCodeRepository: Sendable {
         return code
     }
 
-    /// Redeems a code once: the grant when it is unused and unexpired, nil otherwise.
-    func redeem(_ code: String) async throws -> Grant? {
+    /// What presenting a code gave.
+    enum Redemption: Sendable {
+        /// First use of a valid code.
+        case granted(Grant)
+        /// The code was used before: the refresh-token family it was exchanged for, if any, must be revoked.
+        case replayed(refreshFamily: String?)
+        /// Unknown or expired.
+        case invalid
+    }
+
+    /// Redeems a code once: the grant when it is unused and unexpired; a second use is reported as a replay.
+    func redeem(_ code: String) async throws -> Redemption {
         let hash = RefreshTokenRepository.hash(code)
         return try await self.database.transaction { sql in
             guard
                 let row = try await sql.select()
                     .columns(
                         "client_id", "account_id", "redirect_uri", "scope", "nonce", "code_challenge", "auth_time",
-                        "expires_at", "used", "sid"
+                        "expires_at", "used", "sid", "refresh_family"
                     )
-                    .from("oidc_codes").where("code_hash", .equal, hash).for(.update).first(),
-                try row.decode(column: "used", as: Int.self) == 0,
-                try row.decode(column: "expires_at", as: Int64.self) > AccountRepository.now()
-            else { return nil }
+                    .from("oidc_codes").where("code_hash", .equal, hash).for(.update).first()
+            else { return .invalid }
+            guard try row.decode(column: "used", as: Int.self) == 0 else {
+                return .replayed(refreshFamily: try row.decode(column: "refresh_family", as: String?.self))
+            }
+            guard try row.decode(column: "expires_at", as: Int64.self) > AccountRepository.now() else {
+                return .invalid
+            }
             try await sql.update("oidc_codes").set("used", to: 1).where("code_hash", .equal, hash).run()
-            return Grant(
-                clientID: try row.decode(column: "client_id", as: String.self),
-                accountID: try row.decode(column: "account_id", as: String.self),
-                redirectURI: try row.decode(column: "redirect_uri", as: String.self),
-                scope: try row.decode(column: "scope", as: String.self),
-                nonce: try row.decode(column: "nonce", as: String?.self),
-                codeChallenge: try row.decode(column: "code_challenge", as: String.self),
-                authTime: try row.decode(column: "auth_time", as: Int64.self),
-                sid: try row.decode(column: "sid", as: String?.self))
+            return .granted(
+                Grant(
+                    clientID: try row.decode(column: "client_id", as: String.self),
+                    accountID: try row.decode(column: "account_id", as: String.self),
+                    redirectURI: try row.decode(column: "redirect_uri", as: String.self),
+                    scope: try row.decode(column: "scope", as: String.self),
+                    nonce: try row.decode(column: "nonce", as: String?.self),
+                    codeChallenge: try row.decode(column: "code_challenge", as: String.self),
+                    authTime: try row.decode(column: "auth_time", as: Int64.self),
+                    sid: try row.decode(column: "sid", as: String?.self)))
+        }
+    }
+
+    /// Remembers the refresh-token family a code was exchanged for.
+    func attach(refreshFamily family: String, to code: String) async throws {
+        let hash = RefreshTokenRepository.hash(code)
+        try await self.database.withConnection { sql in
+            try await sql.update("oidc_codes").set("refresh_family", to: family).where("code_hash", .equal, hash).run()
         }
     }
 

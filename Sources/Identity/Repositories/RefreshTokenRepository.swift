@@ -29,10 +29,23 @@ public struct RefreshTokenRepository: Sendable {
 
     /// Starts a new family for `accountID` (issued to `clientID` for `scope`) and returns its first token.
     func issue(accountID: String, clientID: String? = nil, scope: String? = nil) async throws -> String {
-        try await self.database.withConnection { sql in
-            try await self.insert(
-                family: UUID().uuidString.lowercased(), accountID: accountID, clientID: clientID, scope: scope, on: sql)
+        try await self.issueFamily(accountID: accountID, clientID: clientID, scope: scope).token
+    }
+
+    /// Like ``issue(accountID:clientID:scope:)``, also returning the family id (to revoke it later as a whole).
+    func issueFamily(
+        accountID: String, clientID: String? = nil, scope: String? = nil
+    ) async throws -> (token: String, family: String) {
+        let family = UUID().uuidString.lowercased()
+        let token = try await self.database.withConnection { sql in
+            try await self.insert(family: family, accountID: accountID, clientID: clientID, scope: scope, on: sql)
         }
+        return (token, family)
+    }
+
+    /// Revokes every token of `family`.
+    func revoke(family: String) async throws {
+        try await self.database.withConnection { sql in try await Self.revoke(family: family, on: sql) }
     }
 
     /// Retires `token` and returns its successor, or revokes the family when the token is replayed. A token issued to

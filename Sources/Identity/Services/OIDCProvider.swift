@@ -60,9 +60,20 @@ public struct OIDCProvider: Sendable {
 
     /// Redeems an authorization code (with its PKCE verifier) for tokens.
     func exchange(code: String, verifier: String, redirectURI: String, client: OAuthClient) async throws -> Tokens {
-        guard let grant = try await self.codes.redeem(code), grant.clientID == client.clientID,
-            grant.redirectURI == redirectURI
-        else { throw OAuthError.invalidGrant("the code is invalid, expired, used or not issued to this client") }
+        let grant: AuthorizationCodeRepository.Grant
+        switch try await self.codes.redeem(code) {
+        case .granted(let redeemed):
+            grant = redeemed
+        case .replayed(let family):
+            // A code seen twice was intercepted: what it issued is withdrawn (RFC 6749 section 4.1.2).
+            if let family { try await self.identity.refreshTokens.revoke(family: family) }
+            throw OAuthError.invalidGrant("the code was already used; the tokens it issued are revoked")
+        case .invalid:
+            throw OAuthError.invalidGrant("the code is invalid or expired")
+        }
+        guard grant.clientID == client.clientID, grant.redirectURI == redirectURI else {
+            throw OAuthError.invalidGrant("the code was not issued to this client or redirect URI")
+        }
         guard PKCE.verify(verifier, challenge: grant.codeChallenge) else {
             throw OAuthError.invalidGrant("code_verifier does not match code_challenge")
         }
@@ -70,10 +81,13 @@ public struct OIDCProvider: Sendable {
             throw OAuthError.invalidGrant("the account no longer exists")
         }
         let scopes = Set(grant.scope.split(separator: " ").map(String.init))
-        let refresh =
-            scopes.contains("offline_access")
-            ? try await self.identity.refreshTokens.issue(
-                accountID: account.id, clientID: client.clientID, scope: grant.scope) : nil
+        var refresh: String? = nil
+        if scopes.contains("offline_access") {
+            let issued = try await self.identity.refreshTokens.issueFamily(
+                accountID: account.id, clientID: client.clientID, scope: grant.scope)
+            try await self.codes.attach(refreshFamily: issued.family, to: code)
+            refresh = issued.token
+        }
         return try await self.tokens(
             account: account, client: client, scope: grant.scope, nonce: grant.nonce, authTime: grant.authTime,
             refresh: refresh, sid: grant.sid)
