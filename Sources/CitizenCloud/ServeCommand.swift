@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
                     try CommandSupport.readText(path), fileName: path
                 )
             }
-            if try await RegisterRepository(database: database).totals().residents == 0 {
+            if try await !RegisterRepository(database: database).hasResidents() {
                 let legacy = try CommandSupport.readText(
                     CommandSupport.dataDirectory() + "/chengdu-communities-legacy.csv")
                 let cipher = try PersonalDataCipher.loadOrCreate(keyFile: keyFile)

@@ -44,8 +44,15 @@ struct OIDCTests {
             uri: "/oauth/token", method: .post, headers: headers, body: ByteBuffer(string: OIDCFixture.encode(fields)))
     }
 
-    @Test("a replayed code is refused and revokes the refresh tokens it issued", arguments: TestBackend.available)
-    func codeReplay(backend: TestBackend) async throws {
+    /// The transport department's registered callback.
+    static let transportRedirect = "https://transport.example/cb"
+
+    /// Registers the test clients and resident 1, then has the resident sign in and approve `scope` for the
+    /// transport client; `body` gets the test client, the registered clients and that redirect.
+    static func withApprovedTransport(
+        _ backend: TestBackend, scope: String,
+        _ body: @Sendable (any TestClientProtocol, RegisteredClients, TestResponse) async throws -> Void
+    ) async throws {
         let clients = RegisteredClients()
         let prepare: @Sendable (Database) async throws -> Void = { database in
             try await IdentityFixture.prepare(database)
@@ -53,10 +60,17 @@ struct OIDCTests {
         }
         try await TestApp.with(backend, prepare: prepare) { client in
             #expect(try await client.registerResident(1).status == .created)
-            let transport = clients["transport"]
-            let redirect = "https://transport.example/cb"
             let approved = try await Self.signInAndApprove(
-                client, clientID: transport.id, redirect: redirect, scope: "openid offline_access")
+                client, clientID: clients["transport"].id, redirect: Self.transportRedirect, scope: scope)
+            try await body(client, clients, approved)
+        }
+    }
+
+    @Test("a replayed code is refused and revokes the refresh tokens it issued", arguments: TestBackend.available)
+    func codeReplay(backend: TestBackend) async throws {
+        try await Self.withApprovedTransport(backend, scope: "openid offline_access") { client, clients, approved in
+            let transport = clients["transport"]
+            let redirect = Self.transportRedirect
             let code = try #require(OIDCFixture.parameters(of: approved)["code"])
             var exchange = ["grant_type": "authorization_code", "code": code, "redirect_uri": redirect]
             exchange["code_verifier"] = OIDCFixture.verifier
@@ -77,17 +91,10 @@ struct OIDCTests {
         "code flow with PKCE, single sign-on, userinfo, refresh rotation, pairwise subjects and logout",
         arguments: TestBackend.available)
     func codeFlow(backend: TestBackend) async throws {
-        let clients = RegisteredClients()
-        let prepare: @Sendable (Database) async throws -> Void = { database in
-            try await IdentityFixture.prepare(database)
-            try await clients.register(database)
-        }
-        try await TestApp.with(backend, prepare: prepare) { client in
-            #expect(try await client.registerResident(1).status == .created)
+        let scope = "openid profile phone offline_access"
+        try await Self.withApprovedTransport(backend, scope: scope) { client, clients, approved in
             let transport = clients["transport"]
-            let redirect = "https://transport.example/cb"
-            let approved = try await Self.signInAndApprove(
-                client, clientID: transport.id, redirect: redirect, scope: "openid profile phone offline_access")
+            let redirect = Self.transportRedirect
             #expect(approved.status == .seeOther)
             let callback = OIDCFixture.parameters(of: approved)
             #expect(callback["state"] == "st-1")

@@ -51,12 +51,12 @@ struct DivisionAPITests {
     func cache() async throws {
         let cache = DivisionDetailCache(lifetime: .milliseconds(50), capacity: 2)
         cache.store(ByteBuffer(string: "a"), for: "510104")
-        #expect(cache.body(for: "510104") == ByteBuffer(string: "a"))
+        #expect(cache.value(for: "510104") == ByteBuffer(string: "a"))
         try await Task.sleep(for: .milliseconds(80))
-        #expect(cache.body(for: "510104") == nil)
+        #expect(cache.value(for: "510104") == nil)
         cache.store(ByteBuffer(string: "b"), for: "510105")
         cache.removeAll()
-        #expect(cache.body(for: "510105") == nil)
+        #expect(cache.value(for: "510105") == nil)
     }
 
     @Test("lists districts and a district's streets; searches by name", arguments: TestBackend.available)

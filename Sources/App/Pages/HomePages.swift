@@ -9,6 +9,9 @@ struct HomePages: Sendable {
     let divisions: DivisionRepository
     let register: RegisterRepository
     let renderer: PageRenderer
+    /// The figures, recounted at most every 30 seconds: counting 21 million residents per visit would make the
+    /// busiest page the slowest.
+    let figures = ExpiringCache<Int, HomeModel>(lifetime: .seconds(30), capacity: 1)
 
     /// Figures on the home page.
     struct HomeModel: Sendable {
@@ -21,12 +24,7 @@ struct HomePages: Sendable {
     func register(on router: Router<AppRequestContext>) {
         router.get("/") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            let counts = try await self.divisions.countByLevel()
-            let totals = try await self.register.totals()
-            let model = HomeModel(
-                districts: counts[.district] ?? 0, streets: counts[.street] ?? 0,
-                communities: counts[.community] ?? 0, residents: Self.grouped(totals.residents)
-            )
+            let model = try await self.homeModel()
             let title = UIStrings.table(for: context.locale)["brand"] ?? ""
             return self.renderer.render("home", title: title, model: model, request: request, context: context)
         }
@@ -37,6 +35,18 @@ struct HomePages: Sendable {
                 body: .init(byteBuffer: ByteBuffer(string: SiteStylesheet.css))
             )
         }
+    }
+
+    private func homeModel() async throws -> HomeModel {
+        if let cached = self.figures.value(for: 0) { return cached }
+        let counts = try await self.divisions.countByLevel()
+        let totals = try await self.register.totals()
+        let model = HomeModel(
+            districts: counts[.district] ?? 0, streets: counts[.street] ?? 0,
+            communities: counts[.community] ?? 0, residents: Self.grouped(totals.residents)
+        )
+        self.figures.store(model, for: 0)
+        return model
     }
 
     /// 1234567 → "1,234,567".

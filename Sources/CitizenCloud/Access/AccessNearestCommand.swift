@@ -8,17 +8,7 @@ struct AccessNearestCommand: AsyncParsableCommand {
         abstract: "Walking distance to the nearest facility of every category (node_id,category,meters)."
     )
 
-    @Option(help: "nodes.csv with header id,lon,lat.")
-    var nodes: String
-
-    @Option(help: "edges.csv with header from,to,meters (two-way).")
-    var edges: String
-
-    @Option(help: "facilities.csv with header id,category,node_id or id,category,lon,lat.")
-    var facilities: String
-
-    @Option(name: .customLong("max-meters"), help: "Walking horizon in metres (80 m/min x 15 min).")
-    var maxMeters: Double = 1200
+    @OptionGroup var input: NetworkInputOptions
 
     @Option(help: "Output CSV path.")
     var out: String
@@ -37,8 +27,8 @@ struct AccessNearestCommand: AsyncParsableCommand {
         if k != nil && count { throw ValidationError("--k and --count cannot be combined") }
         let output: NearestJob.Output = if let k { .kNearest(k) } else if count { .counts } else { .nearest }
         let job = NearestJob(
-            nodesPath: nodes, edgesPath: edges, facilitiesPath: facilities, outPath: out,
-            maxMeters: maxMeters, output: output)
+            nodesPath: input.nodes, edgesPath: input.edges, facilitiesPath: input.facilities, outPath: out,
+            maxMeters: input.maxMeters, output: output)
         do {
             let report = try await job.run()
             if verbose { AccessDiagnostics.print("access nearest: \(report.summary)") }

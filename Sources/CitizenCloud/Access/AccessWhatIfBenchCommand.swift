@@ -9,17 +9,7 @@ struct AccessWhatIfBenchCommand: AsyncParsableCommand {
         shouldDisplay: false
     )
 
-    @Option(help: "nodes.csv with header id,lon,lat.")
-    var nodes: String
-
-    @Option(help: "edges.csv with header from,to,meters.")
-    var edges: String
-
-    @Option(help: "facilities.csv with header id,category,node_id or id,category,lon,lat.")
-    var facilities: String
-
-    @Option(name: .customLong("max-meters"), help: "Walking horizon in metres.")
-    var maxMeters: Double = 1200
+    @OptionGroup var input: NetworkInputOptions
 
     @Option(help: "Number of add and of remove trials.")
     var trials: Int = 200
@@ -33,8 +23,8 @@ struct AccessWhatIfBenchCommand: AsyncParsableCommand {
     /// Runs the job; library errors are printed as `error: file:line: reason` and exit with status 1.
     func run() async throws {
         let bench = WhatIfBenchmark(
-            nodesPath: nodes, edgesPath: edges, facilitiesPath: facilities,
-            maxMeters: maxMeters, trials: trials, seed: seed, trackK: k)
+            nodesPath: input.nodes, edgesPath: input.edges, facilitiesPath: input.facilities,
+            maxMeters: input.maxMeters, trials: trials, seed: seed, trackK: k)
         do {
             print(try await bench.run())
         } catch {

@@ -111,6 +111,6 @@ public struct RefreshTokenRepository: Sendable {
 
     /// Tokens are 256 random bits, so a plain SHA-256 is enough to make a stolen table useless.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexString
     }
 }

@@ -55,15 +55,7 @@ public struct PersonalDataCipher: Sendable {
     /// A keyed, deterministic hash for finding a value (hex, 32 characters).
     public func lookupHash(_ value: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: self.lookupKey))
-        // Hand-rolled hex: `String(format:)` dominated the demo seed's profile.
-        let digits = Array("0123456789abcdef".utf8)
-        var hex = [UInt8]()
-        hex.reserveCapacity(32)
-        for byte in mac.prefix(16) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return mac.prefix(16).hexString
     }
 
     /// Loads the keyring from a file of `id:base64key` lines (the last line is current), creating the file with

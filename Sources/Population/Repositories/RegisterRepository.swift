@@ -9,7 +9,14 @@ public struct RegisterRepository: Sendable {
         self.database = database
     }
 
-    /// Households and residents registered in the whole city.
+    /// Whether anyone is registered at all; cheap at any size, unlike counting.
+    public func hasResidents() async throws -> Bool {
+        try await self.database.withConnection { sql in
+            try await sql.select().column("id").from("residents").limit(1).first() != nil
+        }
+    }
+
+    /// Households and residents registered in the whole city (a full count: cache it on hot paths).
     public func totals() async throws -> (households: Int, residents: Int) {
         try await self.database.withConnection { sql in
             let households =

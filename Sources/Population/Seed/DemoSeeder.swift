@@ -41,9 +41,10 @@ public struct DemoSeeder: Sendable {
         }
         let divisions = try await self.allDivisions()
         guard divisions.contains(where: { $0.level == .street }) else { throw SeedError.noStreets }
-        let existing = try await RegisterRepository(database: self.database).totals()
-        if existing.residents > 0 {
-            guard replace else { throw SeedError.alreadySeeded(existing.residents) }
+        let register = RegisterRepository(database: self.database)
+        if try await register.hasResidents() {
+            // Counted only to say how many in the refusal.
+            guard replace else { throw SeedError.alreadySeeded(try await register.totals().residents) }
             try await self.writer.clear()
         }
         let plan = try CommunityPlan(divisions: divisions, legacyCSV: legacyCSV, seed: seed)

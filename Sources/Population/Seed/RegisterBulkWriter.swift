@@ -160,12 +160,8 @@ extension ByteBuffer {
             self.appendCopyField(nil)
             return
         }
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         self.writeStaticString("\\\\x")
-        for byte in bytes {
-            self.writeInteger(digits[Int(byte >> 4)])
-            self.writeInteger(digits[Int(byte & 0x0F)])
-        }
+        self.writeString(bytes.hexString)
         self.writeInteger(UInt8(ascii: "\t"))
     }
 }

@@ -1,50 +1,15 @@
 import NIOCore
-import Synchronization
+import Platform
 
-/// Keeps the encoded answers of `GET /api/v1/divisions/{code}` for a few seconds.
+/// The encoded answers of `GET /api/v1/divisions/{code}`, kept for a few seconds.
 ///
 /// Divisions are reference data that change only on import, while every page and official's scope check reads
-/// them. Entries expire after `lifetime`, which bounds how stale another node's import can look; writes through
-/// this process call ``removeAll()``. The cache holds at most `capacity` entries (the whole city has ~4,200).
-public final class DivisionDetailCache: Sendable {
-    private struct Entry {
-        let body: ByteBuffer
-        let expires: ContinuousClock.Instant
-    }
+/// them; the whole city has about 4,200, so the default capacity holds them all.
+public typealias DivisionDetailCache = ExpiringCache<String, ByteBuffer>
 
-    private let entries = Mutex<[String: Entry]>([:])
-    private let lifetime: Duration
-    private let capacity: Int
-
-    public init(lifetime: Duration = .seconds(10), capacity: Int = 20_000) {
-        self.lifetime = lifetime
-        self.capacity = capacity
-    }
-
-    /// The cached body for `code`, if it has not expired.
-    public func body(for code: String) -> ByteBuffer? {
-        let now = ContinuousClock.now
-        return self.entries.withLock { entries in
-            guard let entry = entries[code] else { return nil }
-            guard entry.expires > now else {
-                entries[code] = nil
-                return nil
-            }
-            return entry.body
-        }
-    }
-
-    /// Remembers the body for `code`.
-    public func store(_ body: ByteBuffer, for code: String) {
-        let entry = Entry(body: body, expires: ContinuousClock.now + self.lifetime)
-        self.entries.withLock { entries in
-            if entries.count >= self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[code] = entry
-        }
-    }
-
-    /// Forgets everything, after a write to the tree.
-    public func removeAll() {
-        self.entries.withLock { $0.removeAll() }
+extension ExpiringCache where Key == String, Value == ByteBuffer {
+    /// A cache of division answers that live 10 seconds.
+    public convenience init() {
+        self.init(lifetime: .seconds(10))
     }
 }

@@ -45,7 +45,7 @@ public struct DivisionAPI: Sendable {
     func detail(_ context: AppRequestContext) async throws -> Response {
         let code = try context.parameters.require("code")
         guard DivisionCode.isWellFormed(code) else { throw DivisionNotFound(code: code) }
-        if let cached = self.cache.body(for: code) { return Self.json(cached) }
+        if let cached = self.cache.value(for: code) { return Self.json(cached) }
         guard let detail = try await self.repository.detail(code) else { throw DivisionNotFound(code: code) }
         let body = try ByteBuffer(bytes: Self.encoder.encode(detail))
         self.cache.store(body, for: code)
