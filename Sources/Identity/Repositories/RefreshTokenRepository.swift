@@ -44,8 +44,14 @@ public struct RefreshTokenRepository: Sendable {
     }
 
     /// Revokes every token of `family`.
-    func revoke(family: String) async throws {
-        try await self.database.withConnection { sql in try await Self.revoke(family: family, on: sql) }
+    /// Revokes a family; returns its account, nil when no token of the family exists.
+    @discardableResult
+    func revoke(family: String) async throws -> String? {
+        try await self.database.withConnection { sql in
+            try await Self.revoke(family: family, on: sql)
+            return try await sql.select().column("account_id").from("identity_refresh_tokens")
+                .where("family_id", .equal, family).first(decodingColumn: "account_id", as: String.self)
+        }
     }
 
     /// Retires `token` and returns its successor, or revokes the family when the token is replayed. A token issued to

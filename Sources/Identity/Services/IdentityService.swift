@@ -15,6 +15,8 @@ public struct IdentityService: Sendable {
     let nameLimiter: SignInLimiter
     let policy = PasswordPolicy.shipped
     let verifiedTokens = VerifiedTokenCache()
+    /// Access tokens withdrawn before their expiry (kept current by ``RevocationFeedService``).
+    public let revocations: RevocationList
 
     public init(
         database: Database, cipher: PersonalDataCipher, hasher: PasswordHasher, issuer: String = "citizen-cloud",
@@ -28,6 +30,7 @@ public struct IdentityService: Sendable {
         self.audit = AuditLog(database: database)
         self.addressLimiter = addressLimiter
         self.nameLimiter = nameLimiter
+        self.revocations = RevocationList(database: database)
     }
 
     /// A registration request, unvalidated.
