@@ -1,7 +1,9 @@
+import App
 import Crypto
 import Foundation
 import Identity
 import Platform
+import TestSupport
 import Testing
 
 @Suite("Tokens, the authorization rule and input rules")
@@ -61,17 +63,23 @@ struct TokenAndRuleTests {
         #expect(policy.weakness(of: "Furong-Garden-42") == nil)
     }
 
-    @Test("an address is refused after its failures fill the window, and allowed again after it")
-    func addressLimiter() {
-        let limiter = SignInLimiter(limit: 3, window: 60)
-        let start = Date()
-        for _ in 0..<3 {
-            #expect(limiter.allows("10.0.0.1", now: start))
-            limiter.recordFailure("10.0.0.1", now: start)
+    @Test(
+        "an address is refused after its failures fill the window, on every node, and allowed again after it",
+        arguments: TestBackend.available)
+    func addressLimiter(backend: TestBackend) async throws {
+        try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in
+            let nodeA = SignInLimiter(database: database, kind: "address", limit: 3, window: 60)
+            let nodeB = SignInLimiter(database: database, kind: "address", limit: 3, window: 60)
+            let start = Int64(Date().timeIntervalSince1970)
+            for node in [nodeA, nodeB, nodeA] {
+                #expect(try await node.allows("10.0.0.1", now: start))
+                try await node.recordFailure("10.0.0.1", now: start)
+            }
+            #expect(try await !nodeB.allows("10.0.0.1", now: start + 1))
+            #expect(try await nodeB.allows("10.0.0.2", now: start + 1))
+            #expect(try await SignInLimiter(database: database, kind: "name", limit: 3).allows("10.0.0.1", now: start))
+            #expect(try await nodeA.allows("10.0.0.1", now: start + 61))
+            #expect(try await nodeA.allows(nil, now: start))
         }
-        #expect(!limiter.allows("10.0.0.1", now: start.addingTimeInterval(1)))
-        #expect(limiter.allows("10.0.0.2", now: start.addingTimeInterval(1)))
-        #expect(limiter.allows("10.0.0.1", now: start.addingTimeInterval(61)))
-        #expect(limiter.allows(nil, now: start))
     }
 }

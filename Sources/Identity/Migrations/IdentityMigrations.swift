@@ -183,5 +183,12 @@ public enum IdentityMigrations {
                 "CREATE INDEX identity_revocations_expiry ON identity_revocations (expires_at)",
             ]
         },
+        SQLMigration(id: "identity.0010.signin_failures") { _ in
+            [
+                "CREATE TABLE identity_signin_failures (kind TEXT NOT NULL, key TEXT NOT NULL, at BIGINT NOT NULL)",
+                "CREATE INDEX identity_signin_failures_key ON identity_signin_failures (kind, key, at)",
+                "CREATE INDEX identity_signin_failures_at ON identity_signin_failures (at)",
+            ]
+        },
     ]
 }

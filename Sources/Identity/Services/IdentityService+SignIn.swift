@@ -12,7 +12,7 @@ extension IdentityService {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         let record = try await self.accounts.signInRecord(username: username)
         let locked = (record?.lockedUntil ?? 0) > AccountRepository.now()
-        guard self.addressLimiter.allows(address), self.nameLimiter.allows(name), !locked else {
+        guard try await self.addressLimiter.allows(address), try await self.nameLimiter.allows(name), !locked else {
             _ = try await self.hasher.verify(password, hash: nil)
             try await self.audit.record(
                 AuditEvent(
@@ -48,8 +48,8 @@ extension IdentityService {
     }
 
     private func failed(_ record: SignInRecord?, name: String, address: String?, reason: String) async throws {
-        self.addressLimiter.recordFailure(address)
-        self.nameLimiter.recordFailure(name)
+        try await self.addressLimiter.recordFailure(address)
+        try await self.nameLimiter.recordFailure(name)
         if let record { try await self.accounts.recordFailure(accountID: record.account.id) }
         try await self.audit.record(
             AuditEvent(

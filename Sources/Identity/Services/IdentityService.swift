@@ -20,7 +20,7 @@ public struct IdentityService: Sendable {
 
     public init(
         database: Database, cipher: PersonalDataCipher, hasher: PasswordHasher, issuer: String = "citizen-cloud",
-        addressLimiter: SignInLimiter = SignInLimiter(limit: 20), nameLimiter: SignInLimiter = SignInLimiter(limit: 5)
+        addressLimit: Int = 20, nameLimit: Int = 5
     ) {
         self.accounts = AccountRepository(database: database, cipher: cipher)
         self.refreshTokens = RefreshTokenRepository(database: database)
@@ -28,8 +28,8 @@ public struct IdentityService: Sendable {
         self.hasher = hasher
         self.authority = TokenAuthority(keys: SigningKeyRepository(database: database, cipher: cipher), issuer: issuer)
         self.audit = AuditLog(database: database)
-        self.addressLimiter = addressLimiter
-        self.nameLimiter = nameLimiter
+        self.addressLimiter = SignInLimiter(database: database, kind: "address", limit: addressLimit)
+        self.nameLimiter = SignInLimiter(database: database, kind: "name", limit: nameLimit)
         self.revocations = RevocationList(database: database)
     }
 
