@@ -112,6 +112,29 @@ struct SignInTests {
         }
     }
 
+    @Test("a level change on one node reaches another node's account cache", arguments: TestBackend.available)
+    func accountCacheAcrossNodes(backend: TestBackend) async throws {
+        try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in
+            try await IdentityFixture.prepare(database)
+            let cipher = try TestApp.cipher
+            let nodeA = IdentityService(database: database, cipher: cipher, hasher: PasswordHasher(cost: 4))
+            let nodeB = IdentityService(database: database, cipher: cipher, hasher: PasswordHasher(cost: 4))
+            // Person 1 is in community A's register: level 2 at registration.
+            let account = try await nodeA.registerResident(
+                .init(
+                    name: "居民1", idNumber: IdentityFixture.idNumber(1), phone: IdentityFixture.phone(1),
+                    password: IdentityFixture.password), address: nil)
+            #expect(try await nodeB.accounts.find(id: account.id)?.level == 2)
+            let worker = Principal(
+                subject: "worker", role: .communityWorker, scope: IdentityFixture.communityA, level: 3)
+            _ = try await nodeA.confirmInPerson(residentID: account.id, by: worker, address: nil)
+            #expect(try await nodeA.accounts.find(id: account.id)?.level == 3)
+            #expect(try await nodeB.accounts.find(id: account.id)?.level == 2, "cached on B until the feed arrives")
+            try await nodeB.revocations.sync()
+            #expect(try await nodeB.accounts.find(id: account.id)?.level == 3)
+        }
+    }
+
     @Test("wrong password and unknown account answer alike", arguments: TestBackend.available)
     func sameAnswer(backend: TestBackend) async throws {
         try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in

@@ -30,7 +30,7 @@ public struct IdentityService: Sendable {
         self.audit = AuditLog(database: database)
         self.addressLimiter = SignInLimiter(database: database, kind: "address", limit: addressLimit)
         self.nameLimiter = SignInLimiter(database: database, kind: "name", limit: nameLimit)
-        self.revocations = RevocationList(database: database)
+        self.revocations = RevocationList(database: database, accountCache: self.accounts.cache)
     }
 
     /// A registration request, unvalidated.

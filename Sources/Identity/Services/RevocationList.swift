@@ -11,6 +11,9 @@ import Synchronization
 /// (`token`, by `jti`, from `/oauth/revoke` or sign-out) and all of an account's tokens issued up to a moment
 /// (`account`: a replayed refresh token or authorization code means theft). Rows and entries are kept only while a
 /// token they could match may still be alive (the access-token lifetime), so the list stays small.
+///
+/// The same feed carries `changed` rows: an account whose cached fields changed, which every node drops from its
+/// account cache.
 public final class RevocationList: Sendable {
     /// What the list holds, behind one lock.
     struct State {
@@ -22,9 +25,19 @@ public final class RevocationList: Sendable {
 
     let database: Database
     private let state = Mutex(State())
+    /// The account cache that `changed` rows invalidate.
+    let accountCache: ExpiringCache<String, Account>?
 
-    public init(database: Database) {
+    public init(database: Database, accountCache: ExpiringCache<String, Account>? = nil) {
         self.database = database
+        self.accountCache = accountCache
+    }
+
+    /// Records, inside the caller's transaction, that `accountID`'s cached fields changed.
+    static func announceChange(of accountID: String, on sql: any SQLDatabase) async throws {
+        let now = Self.now()
+        try await sql.insert(into: "identity_revocations").columns("kind", "value", "not_before", "expires_at")
+            .values(SQLBind("changed"), SQLBind(accountID), SQLBind(now), SQLBind(now + 120)).run()
     }
 
     /// Whether an access token of `subject` (an account id) with `jti`, issued at `issuedAt`, was revoked.
@@ -67,6 +80,7 @@ public final class RevocationList: Sendable {
                     try row.decode(column: "expires_at", as: Int64.self)
                 ))
         }
+        for entry in entries where entry.kind == "changed" { self.accountCache?.remove(entry.value) }
         let prune = self.state.withLock { state -> Bool in
             for entry in entries {
                 Self.apply(
