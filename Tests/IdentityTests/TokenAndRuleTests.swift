@@ -1,10 +1,11 @@
 import App
 import Crypto
 import Foundation
-import Identity
 import Platform
 import TestSupport
 import Testing
+
+@testable import Identity
 
 @Suite("Tokens, the authorization rule and input rules")
 struct TokenAndRuleTests {
@@ -81,5 +82,21 @@ struct TokenAndRuleTests {
             #expect(try await nodeA.allows("10.0.0.1", now: start + 61))
             #expect(try await nodeA.allows(nil, now: start))
         }
+    }
+
+    @Test("base64url agrees with Foundation's base64 for every length, and refuses foreign characters")
+    func base64url() throws {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<70 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let expected = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            let encoded = Base64URL.encode(bytes)
+            #expect(encoded == expected)
+            #expect(Base64URL.decode(encoded) == Data(bytes))
+        }
+        #expect(Base64URL.decode("ab+c") == nil)
+        #expect(Base64URL.decode("abcde") == nil)
+        #expect(RandomToken.make().count == 43)
     }
 }
