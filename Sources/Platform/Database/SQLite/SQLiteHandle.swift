@@ -61,7 +61,11 @@ final class SQLiteHandle: Sendable {
         }
     }
 
-    /// Finalizes every statement and closes the connection (later use throws).
+    deinit {
+        self.close()
+    }
+
+    /// Finalizes every statement and closes the connection (later use throws; closing twice is harmless).
     func close() {
         self.raw.withLock { raw in
             for (_, entry) in raw.statements { sqlite_nio_sqlite3_finalize(entry.statement) }

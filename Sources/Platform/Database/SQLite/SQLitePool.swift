@@ -89,13 +89,25 @@ final class SQLitePool: Sendable {
         }
     }
 
+    /// Hands `handle` to the next waiter or back to the idle list; a handle returned after ``close()`` (a background
+    /// service mid-query at shutdown) is closed instead.
     private func release(_ handle: SQLiteHandle) {
-        let waiter = self.state.withLock { state -> CheckedContinuation<SQLiteHandle, any Error>? in
-            if !state.waiters.isEmpty { return state.waiters.removeFirst() }
-            state.idle.append(handle)
-            return nil
+        enum Next {
+            case waiter(CheckedContinuation<SQLiteHandle, any Error>)
+            case idle
+            case close
         }
-        waiter?.resume(returning: handle)
+        let next = self.state.withLock { state -> Next in
+            if state.closed { return .close }
+            if !state.waiters.isEmpty { return .waiter(state.waiters.removeFirst()) }
+            state.idle.append(handle)
+            return .idle
+        }
+        switch next {
+        case .waiter(let waiter): waiter.resume(returning: handle)
+        case .close: handle.close()
+        case .idle: break
+        }
     }
 
     private func open() throws -> SQLiteHandle {
