@@ -22,7 +22,7 @@ public struct RevocationFeedService: Service {
                     // The database may not be migrated yet at start-up, or briefly unreachable: try again soon.
                     self.logger.debug("revocations.sync_failed", metadata: ["error.type": "\(type(of: error))"])
                 }
-                try await Task.sleep(for: self.interval)
+                try? await Task.sleep(for: self.interval)
             }
         }
     }
