@@ -4,6 +4,7 @@ import Identity
 import Logging
 import Platform
 import Population
+import ServiceHall
 import ServiceLifecycle
 import Territory
 
@@ -49,6 +50,7 @@ public struct AppWiring {
         let renderer = try await PageRenderer(
             templateDirectories: [
                 AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
+                ServiceHallPages.templateDirectory,
             ]
         )
         let cipher = cipher ?? .ephemeral()
@@ -66,6 +68,7 @@ public struct AppWiring {
         )
         router.add(middleware: BearerAuthenticator(service: identity))
         router.add(middleware: console.authenticator)
+        router.add(middleware: ActivityMiddleware(database: database))
         let api = APIRoutes(router: router)
 
         let divisions = DivisionRepository(database: database)
@@ -81,6 +84,10 @@ public struct AppWiring {
             provider: OIDCProvider(identity: identity, database: database, issuer: issuer), renderer: renderer,
             secureCookies: secureCookies
         ).register(on: router)
+        ServiceHallWiring(
+            database: database, renderer: renderer, issuer: issuer, secureCookies: secureCookies,
+            registeredResidents: { try await identity.accounts.residentCount() }
+        ).register(api: api, router: router)
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)
