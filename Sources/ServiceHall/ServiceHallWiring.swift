@@ -9,11 +9,10 @@ public struct ServiceHallWiring: Sendable {
     public let performance: PerformanceReport
     public let launcher: SystemLauncher
     let renderer: PageRenderer
-    let secureCookies: Bool
 
     /// `registeredResidents` counts resident accounts (from the identity context) for the platform figures.
     public init(
-        database: Database, renderer: PageRenderer, issuer: String, secureCookies: Bool,
+        database: Database, renderer: PageRenderer, issuer: String,
         registeredResidents: @escaping @Sendable () async throws -> Int
     ) {
         let catalog = CatalogStore(database: database)
@@ -23,7 +22,6 @@ public struct ServiceHallWiring: Sendable {
         self.performance = PerformanceReport(database: database, catalog: catalog)
         self.launcher = SystemLauncher(database: database, catalog: catalog, issuer: issuer)
         self.renderer = renderer
-        self.secureCookies = secureCookies
     }
 
     /// Registers the API routes and the pages.
@@ -34,8 +32,7 @@ public struct ServiceHallWiring: Sendable {
         OpenFiguresAPI(performance: self.performance, usage: self.usage).register(on: api)
         ServiceHallPages(
             catalog: self.catalog, applications: self.applications, usage: self.usage,
-            performance: self.performance, launcher: self.launcher, renderer: self.renderer,
-            secureCookies: self.secureCookies
+            performance: self.performance, launcher: self.launcher, renderer: self.renderer
         ).register(on: router)
     }
 }

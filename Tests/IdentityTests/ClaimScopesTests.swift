@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Identity
 import NIOCore
 import Platform
+import SQLKit
 import Synchronization
 import TestSupport
 import Testing
@@ -96,6 +97,25 @@ struct ClaimScopesTests {
             #expect(libraryInfo["name"] == nil)
             #expect(libraryInfo["sub"] as? String != accountID)
             #expect((libraryInfo["address"] as? [String: String])?["community_code"] == IdentityFixture.communityA)
+        }
+    }
+
+    @Test("real_name releases no ID number below level 2", arguments: TestBackend.available)
+    func realNameNeedsLevelTwo(backend: TestBackend) async throws {
+        let clients = ClaimClients()
+        let prepare: @Sendable (Database) async throws -> Void = { database in
+            try await IdentityFixture.prepare(database)
+            try await clients.register(database)
+        }
+        try await TestApp.withDatabase(backend, prepare: prepare) { client, database in
+            #expect(try await client.registerResident(1).status == .created)
+            try await database.withConnection { sql in
+                try await sql.update("identity_accounts").set("level", to: 1).where("role", .equal, "resident").run()
+            }
+            let police = try await Self.tokens(client, clients, "police", scope: "openid real_name")
+            let info = OIDCFixture.object(
+                try await client.get("/oauth/userinfo", token: try #require(police["access_token"] as? String)))
+            #expect(info["id_number"] == nil)
         }
     }
 }

@@ -138,6 +138,22 @@ struct SignInTests {
             #expect(good.status == .ok)
             let me = try await client.get("/api/v1/me", token: try good.json(TokenResponse.self).accessToken)
             #expect(try me.json(ProfileBody.self).scope == "510100")
+            // A code seen once cannot sign in again within its window (RFC 6238 §5.2).
+            let replayed = try await client.signIn("city", otp: String(format: "%06d", code))
+            #expect(replayed.status == .unauthorized)
+            #expect(replayed.problemCode == "invalid_credentials")
+        }
+    }
+
+    @Test("two concurrent sign-ins with one TOTP code: exactly one succeeds", arguments: TestBackend.available)
+    func totpRace(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            let code = String(format: "%06d", TOTPTestCode.now(IdentityFixture.totpSecret))
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 { group.addTask { try await client.signIn("street", otp: code).status.code } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.sorted() == [200, 401, 401, 401])
         }
     }
 

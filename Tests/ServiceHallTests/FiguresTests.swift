@@ -28,7 +28,7 @@ struct FiguresTests {
 
     @Test("overdue flags, on-time rate, average rating and usage come from the data", arguments: TestBackend.available)
     func figures(backend: TestBackend) async throws {
-        try await HallApp.with(backend) { client, database in
+        try await TestApp.withDatabase(backend, prepare: HallFixture.prepare) { client, database in
             let (resident, _) = try await client.residentToken(1)
             let psb = try await client.officialToken("psb.clerk")
             var ids: [String] = []

@@ -1,4 +1,5 @@
 import Identity
+import Notifications
 import Platform
 import Population
 import ServiceHall
@@ -8,5 +9,5 @@ import Territory
 public enum AppMigrations {
     public static let all: [any Migration] =
         TerritoryMigrations.all + PopulationMigrations.all + AuditLog.migrations
-        + IdentityMigrations.all + ServiceHallMigrations.all
+        + IdentityMigrations.all + NotificationMigrations.all + ServiceHallMigrations.all
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Identity
 import Logging
+import Notifications
 import Platform
 import Population
 import ServiceHall
@@ -27,7 +28,10 @@ public func buildApplication(
     var app = Application(
         router: wiring.router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [database, BackChannelLogoutService(database: database, logger: logger)],
+        services: [
+            database, BackChannelLogoutService(database: database, logger: logger),
+            NotificationDeliveryService(database: database, sender: LoggingSender(logger: logger), logger: logger),
+        ],
         logger: logger
     )
     app.beforeServerStarts {
@@ -50,6 +54,7 @@ public struct AppWiring {
         let renderer = try await PageRenderer(
             templateDirectories: [
                 AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
+                InboxPages.templateDirectory,
                 ServiceHallPages.templateDirectory,
             ]
         )
@@ -80,12 +85,18 @@ public struct AppWiring {
         OfficialAPI(service: identity, audit: AuditLog(database: database)).register(on: api)
         OfficialsAPI(service: identity, divisions: divisions).register(on: api)
         console.register(on: router)
+        SignInPages(
+            service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
+            secureCookies: secureCookies
+        ).register(on: router)
         OIDCRoutes(
             provider: OIDCProvider(identity: identity, database: database, issuer: issuer), renderer: renderer,
             secureCookies: secureCookies
         ).register(on: router)
+        NotificationsAPI(database: database).register(on: api)
+        InboxPages(database: database, renderer: renderer).register(on: router)
         ServiceHallWiring(
-            database: database, renderer: renderer, issuer: issuer, secureCookies: secureCookies,
+            database: database, renderer: renderer, issuer: issuer,
             registeredResidents: { try await identity.accounts.residentCount() }
         ).register(api: api, router: router)
         HomePages(

@@ -165,5 +165,8 @@ public enum IdentityMigrations {
         SQLMigration(id: "identity.0007.code_refresh_family") { _ in
             ["ALTER TABLE oidc_codes ADD COLUMN refresh_family TEXT"]
         },
+        SQLMigration(id: "identity.0008.totp_last_step") { _ in
+            ["ALTER TABLE identity_accounts ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0"]
+        },
     ]
 }

@@ -32,6 +32,16 @@ extension AccountRepository {
         }
     }
 
+    /// Records that `step`'s TOTP code was used; false when this or a later step was used already (a replay).
+    /// One conditional update, so two concurrent sign-ins with the same code cannot both win.
+    func claimTOTPStep(accountID: String, step: Int64) async throws -> Bool {
+        try await self.database.withConnection { sql in
+            try await sql.update("identity_accounts").set("totp_last_step", to: step)
+                .where("id", .equal, accountID).where("totp_last_step", .lessThan, step)
+                .returning("id").first() != nil
+        }
+    }
+
     /// Sets a resident's assurance level (and community, once known).
     func setLevel(accountID: String, level: Int, communityCode: String?) async throws {
         try await self.database.withConnection { sql in

@@ -32,8 +32,12 @@ extension IdentityService {
                 throw IdentityProblem.invalidCredentials
             }
             guard let otp, !otp.isEmpty else { throw IdentityProblem.otpRequired }
-            guard TOTPCheck.verify(otp, secret: secret) else {
+            guard let step = TOTPCheck.matchingStep(otp, secret: secret) else {
                 try await self.failed(record, name: name, address: address, reason: "bad_otp")
+                throw IdentityProblem.invalidCredentials
+            }
+            guard try await self.accounts.claimTOTPStep(accountID: record.account.id, step: step) else {
+                try await self.failed(record, name: name, address: address, reason: "replayed_otp")
                 throw IdentityProblem.invalidCredentials
             }
         }

@@ -7,7 +7,7 @@ extension ServiceHallPages {
     func registerConsole(on router: Router<AppRequestContext>) {
         router.get("/console/applications") { request, context in
             let parameters = try QueryParameters(request, allowed: ["status", "cursor"])
-            guard context.principal != nil else { return FormGuard.redirect("/console") }
+            guard context.principal != nil else { return WebForm.redirect("/console") }
             let staff = try Authorization.requireRole(context.principal, .handleApplications)
             let department = staff.scope ?? ""
             let selected = try parameters.choice("status", as: ApplicationStatus.self)
@@ -38,14 +38,13 @@ extension ServiceHallPages {
         }
         router.get("/console/applications/{id}") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            guard context.principal != nil else { return FormGuard.redirect("/console") }
+            guard context.principal != nil else { return WebForm.redirect("/console") }
             return try await self.staffPage(try context.parameters.require("id"), request, context)
         }
         router.post("/console/applications/{id}/actions") { request, context in
             let id = try context.parameters.require("id")
-            let fields = try await FormGuard.fields(request)
-            try self.guard_.check(request, form: fields)
-            guard context.principal != nil else { return FormGuard.redirect("/console") }
+            let (_, fields) = try await WebForm.requireSession(request, context: context)
+            guard context.principal != nil else { return WebForm.redirect("/console") }
             guard let action = HandlingAction(rawValue: fields["action"] ?? "") else {
                 throw Problem.invalidParameter("action", zh: "未知的操作。", en: "Unknown action.")
             }
@@ -57,11 +56,11 @@ extension ServiceHallPages {
                     id, request, context, error: problem.detail(context.locale), status: .unprocessableContent)
             }
             self.performance.invalidate()
-            return FormGuard.redirect("/console/applications/\(id)")
+            return WebForm.redirect("/console/applications/\(id)")
         }
         router.get("/console/ratings") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            guard context.principal != nil else { return FormGuard.redirect("/console") }
+            guard context.principal != nil else { return WebForm.redirect("/console") }
             let staff = try Authorization.requireRole(context.principal, .handleApplications)
             let ratings = try await self.applications.applications.ratings(departmentID: staff.scope ?? "", limit: 100)
             let rows = ratings.map {
@@ -87,12 +86,12 @@ extension ServiceHallPages {
     ) async throws -> Response {
         let application = try await self.applications.departmentApplication(id, by: context.principal)
         let snapshot = try await self.catalog.snapshot()
-        let (csrf, setCookie) = self.guard_.token(for: request)
+        let csrf = context.sessionCSRF ?? ""
         let model = ApplicationPageModel(
             application, service: snapshot.service(application.serviceID), now: self.clock(), locale: context.locale,
             csrf: csrf, forStaff: true, error: error)
         return self.render(
             "console-application", title: model.service, model: model, request: request, context: context,
-            status: status, setCookie: setCookie)
+            status: status)
     }
 }

@@ -6,9 +6,7 @@ extension ServiceHallPages {
     func registerForms(on router: Router<AppRequestContext>) {
         router.post("/services/{id}/apply") { request, context in
             let id = try context.parameters.require("id")
-            let fields = try await FormGuard.fields(request)
-            try self.guard_.check(request, form: fields)
-            guard context.principal != nil else { return FormGuard.redirect(FormGuard.signIn(next: "/services/\(id)")) }
+            let (_, fields) = try await WebForm.requireSession(request, context: context)
             var values = fields
             let key = values.removeValue(forKey: "idempotencyKey") ?? ""
             values["csrf"] = nil
@@ -16,7 +14,7 @@ extension ServiceHallPages {
                 let submission = try await self.applications.submit(
                     serviceID: id, values: values, idempotencyKey: key, by: context.principal)
                 self.usage.invalidate()
-                return FormGuard.redirect("/me/applications/\(submission.application.id)")
+                return WebForm.redirect("/me/applications/\(submission.application.id)")
             } catch let invalid as FormInvalid {
                 return try await self.detail(
                     id, request, context, values: values.merging(["idempotencyKey": key]) { $1 }, errors: invalid,
@@ -25,10 +23,9 @@ extension ServiceHallPages {
         }
         router.post("/services/{id}/favourite") { request, context in
             let id = try context.parameters.require("id")
-            let fields = try await FormGuard.fields(request)
-            try self.guard_.check(request, form: fields)
+            let (_, fields) = try await WebForm.requireSession(request, context: context)
             guard let resident = Self.resident(context) else {
-                return FormGuard.redirect(FormGuard.signIn(next: "/services/\(id)"))
+                return WebForm.signInRedirect(returningTo: "/services/\(id)")
             }
             guard try await self.catalog.snapshot().service(id) != nil else { throw ServiceHallProblem.serviceNotFound(id) }
             if fields["action"] == "remove" {
@@ -36,7 +33,7 @@ extension ServiceHallPages {
             } else {
                 try await self.usage.repository.addFavourite(accountID: resident.subject, serviceID: id, at: self.clock())
             }
-            return FormGuard.redirect("/services/\(id)")
+            return WebForm.redirect("/services/\(id)")
         }
         router.get("/services/{id}/open") { request, context in
             _ = try QueryParameters(request, allowed: [])
@@ -44,9 +41,9 @@ extension ServiceHallPages {
             do {
                 let target = try await self.launcher.launch(id, by: context.principal)
                 self.usage.invalidate()
-                return FormGuard.redirect(target)
+                return WebForm.redirect(target)
             } catch let problem as Problem where problem.code == AuthorizationProblem.unauthenticated.code {
-                return FormGuard.redirect(FormGuard.signIn(next: "/services/\(id)"))
+                return WebForm.signInRedirect(returningTo: "/services/\(id)")
             }
         }
     }

@@ -7,7 +7,7 @@ extension ServiceHallPages {
         router.get("/me/applications") { request, context in
             let parameters = try QueryParameters(request, allowed: ["cursor"])
             guard let resident = Self.resident(context) else {
-                return FormGuard.redirect(FormGuard.signIn(next: "/me/applications"))
+                return WebForm.signInRedirect(returningTo: "/me/applications")
             }
             let before = try parameters.string("cursor").map { try ApplicationRepository.Position(Cursor(token: $0)) }
             let (items, more) = try await self.applications.applications.mine(
@@ -26,33 +26,31 @@ extension ServiceHallPages {
             _ = try QueryParameters(request, allowed: [])
             let id = try context.parameters.require("id")
             guard Self.resident(context) != nil else {
-                return FormGuard.redirect(FormGuard.signIn(next: "/me/applications/\(id)"))
+                return WebForm.signInRedirect(returningTo: "/me/applications/\(id)")
             }
             return try await self.ownPage(id, request, context)
         }
         router.post("/me/applications/{id}/rating") { request, context in
             let id = try context.parameters.require("id")
-            let fields = try await FormGuard.fields(request)
-            try self.guard_.check(request, form: fields)
+            let (_, fields) = try await WebForm.requireSession(request, context: context)
             guard Self.resident(context) != nil else {
-                return FormGuard.redirect(FormGuard.signIn(next: "/me/applications/\(id)"))
+                return WebForm.signInRedirect(returningTo: "/me/applications/\(id)")
             }
             _ = try await self.applications.rate(
                 id, stars: Int(fields["stars"] ?? "") ?? 0, comment: fields["comment"] ?? "", by: context.principal)
             self.performance.invalidate()
-            return FormGuard.redirect("/me/applications/\(id)")
+            return WebForm.redirect("/me/applications/\(id)")
         }
     }
 
     private func ownPage(_ id: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let application = try await self.applications.ownApplication(id, by: context.principal)
         let snapshot = try await self.catalog.snapshot()
-        let (csrf, setCookie) = self.guard_.token(for: request)
+        let csrf = context.sessionCSRF ?? ""
         let model = ApplicationPageModel(
             application, service: snapshot.service(application.serviceID), now: self.clock(), locale: context.locale,
             csrf: csrf, forStaff: false)
         return self.render(
-            "my-application", title: model.service, model: model, request: request, context: context,
-            setCookie: setCookie)
+            "my-application", title: model.service, model: model, request: request, context: context)
     }
 }

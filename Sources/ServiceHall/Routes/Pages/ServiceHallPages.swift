@@ -13,12 +13,11 @@ public struct ServiceHallPages: Sendable {
     let performance: PerformanceReport
     let launcher: SystemLauncher
     let renderer: PageRenderer
-    let guard_: FormGuard
     let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
 
     public init(
         catalog: CatalogStore, applications: ApplicationService, usage: UsageFigures, performance: PerformanceReport,
-        launcher: SystemLauncher, renderer: PageRenderer, secureCookies: Bool
+        launcher: SystemLauncher, renderer: PageRenderer
     ) {
         self.catalog = catalog
         self.applications = applications
@@ -26,7 +25,6 @@ public struct ServiceHallPages: Sendable {
         self.performance = performance
         self.launcher = launcher
         self.renderer = renderer
-        self.guard_ = FormGuard(secureCookies: secureCookies)
     }
 
     /// The directory holding this context's templates.
@@ -54,13 +52,11 @@ public struct ServiceHallPages: Sendable {
 
     func render(
         _ template: String, title: String, model: Any, request: Request, context: AppRequestContext,
-        status: HTTPResponse.Status = .ok, setCookie: String? = nil
+        status: HTTPResponse.Status = .ok
     ) -> Response {
-        var response = self.renderer.render(
+        self.renderer.render(
             template, title: title, model: model, request: request, context: context,
             strings: ServiceHallStrings.table(for: context.locale), status: status)
-        if let setCookie { response.headers[values: .setCookie].append(setCookie) }
-        return response
     }
 
     private func hall(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -103,7 +99,7 @@ public struct ServiceHallPages: Sendable {
             results: results.prefix(100).map(card), hasResults: !results.isEmpty, resultCount: results.count,
             hot: searched ? [] : try await self.usage.hot(snapshot: snapshot, limit: 8).map { card($0.service) },
             favourites: favourites, hasFavourites: !favourites.isEmpty, recent: recent, hasRecent: !recent.isEmpty,
-            signedIn: resident != nil, signInURL: FormGuard.signIn(next: "/services"))
+            signedIn: resident != nil, signInURL: PageSupport.signInURL(next: "/services"))
         return self.render(
             "services", title: ServiceHallStrings.table(for: locale)["sh_title"] ?? "", model: model, request: request,
             context: context)
@@ -120,7 +116,7 @@ public struct ServiceHallPages: Sendable {
         let strings = ServiceHallStrings.table(for: locale)
         let resident = Self.resident(context)
         let level = resident?.level ?? 0
-        let (csrf, setCookie) = self.guard_.token(for: request)
+        let csrf = context.sessionCSRF ?? ""
         let favourites = try await resident.map { try await self.usage.repository.favourites(accountID: $0.subject) } ?? []
         let tooLow = resident != nil && level < service.level
         let model = ServiceDetailModel(
@@ -138,20 +134,19 @@ public struct ServiceHallPages: Sendable {
             isApplication: service.kind == .application,
             canApply: service.kind == .application && resident != nil && !tooLow,
             needsSignIn: resident == nil && service.level > 0,
-            signInURL: FormGuard.signIn(next: "/services/\(service.id)"), levelTooLow: tooLow,
+            signInURL: PageSupport.signInURL(next: "/services/\(service.id)"), levelTooLow: tooLow,
             levelMessage: tooLow
                 ? AssuranceLevelRequired(required: service.level, current: level, serviceName: service.name).detail(locale)
                 : "",
             fields: (service.form?.fields ?? []).map {
                 FieldModel($0, value: values[$0.name] ?? "", error: errors?.message(for: $0.name, locale), locale: locale)
             },
-            hasErrors: errors != nil, csrf: csrf, idempotencyKey: values["idempotencyKey"] ?? FormGuard.random(),
+            hasErrors: errors != nil, csrf: csrf, idempotencyKey: values["idempotencyKey"] ?? PageSupport.randomKey(),
             isLink: service.kind == .appointment || service.kind == .payment,
             isSystem: service.kind == .departmentSystem, openURL: "/services/\(service.id)/open",
             signedIn: resident != nil, isFavourite: favourites.contains(service.id))
         return self.render(
-            "service", title: model.name, model: model, request: request, context: context, status: status,
-            setCookie: setCookie)
+            "service", title: model.name, model: model, request: request, context: context, status: status)
     }
 
     /// Percent-encodes a query value.
