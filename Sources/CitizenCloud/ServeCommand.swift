@@ -119,7 +119,8 @@ struct ServeCommand: AsyncParsableCommand {
                 "demo.service_hall",
                 metadata: ["applications": "\(summary.applications)", "ratings": "\(summary.ratings)"])
         }
-        var text = "Demo resident (password \(DemoOfficials.password)): sign in with phone \(DemoResidents.firstPhone)\n"
+        var text =
+            "Demo resident (password \(DemoOfficials.password)): sign in with phone \(DemoResidents.firstPhone)\n"
         text += "Department staff handle applications at /console/applications: psb.staff, hpf.staff, medsec.staff, "
         text += "hrss.staff, hotline.staff\n"
         FileHandle.standardOutput.write(Data(text.utf8))

@@ -14,7 +14,9 @@ struct ApplicationAPITests {
     static let certificate = #"{"form":{"purpose":"job","recipient":"成都某公司","phone":"13912345678","consent":true}}"#
     static let key = HTTPField.Name("Idempotency-Key")!
 
-    @Test("submit, replay, lifecycle with timeline, rating once, other department refused", arguments: TestBackend.available)
+    @Test(
+        "submit, replay, lifecycle with timeline, rating once, other department refused",
+        arguments: TestBackend.available)
     func lifecycle(backend: TestBackend) async throws {
         try await TestApp.with(backend, prepare: HallFixture.prepare) { client in
             let (resident, residentID) = try await client.residentToken(1)
@@ -33,7 +35,8 @@ struct ApplicationAPITests {
             #expect(replay.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
             #expect(try replay.json(ApplicationBody.self).id == application.id)
             let other = Self.certificate.replacingOccurrences(of: "job", with: "visa")
-            let reused = try await client.request(uri, method: .post, json: other, token: resident, headers: [Self.key: "k-1"])
+            let reused = try await client.request(
+                uri, method: .post, json: other, token: resident, headers: [Self.key: "k-1"])
             #expect(reused.status == .unprocessableContent && reused.problemCode == "idempotency_key_reused")
             let noKey = try await client.request(uri, method: .post, json: Self.certificate, token: resident)
             #expect(noKey.status == .badRequest && noKey.problemCode == "idempotency_key_required")
@@ -52,7 +55,9 @@ struct ApplicationAPITests {
             #expect(
                 try await client.request(actions, method: .post, json: #"{"action":"accept"}"#, token: resident).status
                     == .forbidden)
-            #expect(try await client.request("/api/v1/staff/applications", token: hpf).json(ListBody<ApplicationBody>.self).items.isEmpty)
+            #expect(
+                try await client.request("/api/v1/staff/applications", token: hpf).json(ListBody<ApplicationBody>.self)
+                    .items.isEmpty)
 
             let psb = try await client.officialToken("psb.clerk")
             let queue = try await client.request("/api/v1/staff/applications", token: psb)
@@ -110,13 +115,18 @@ struct ApplicationAPITests {
             let actions = "/api/v1/staff/applications/\(created.id)/actions"
             let bare = try await client.request(actions, method: .post, json: #"{"action":"reject"}"#, token: psb)
             #expect(bare.problemCode == "reason_required")
-            #expect(try await client.request("/api/v1/staff/applications/\(created.id)", token: psb).json(ApplicationBody.self).status == "submitted")
+            #expect(
+                try await client.request("/api/v1/staff/applications/\(created.id)", token: psb).json(
+                    ApplicationBody.self
+                ).status == "submitted")
             let rejected = try await client.request(
                 actions, method: .post, json: #"{"action":"reject","reason":"材料不全：缺少单位证明。"}"#, token: psb)
             let body = try rejected.json(ApplicationBody.self)
             #expect(body.status == "rejected" && body.reason == "材料不全：缺少单位证明。")
             #expect(body.steps.last?.note == "材料不全：缺少单位证明。")
-            #expect(try await client.request(rating, method: .post, json: #"{"stars":2}"#, token: resident).status == .created)
+            #expect(
+                try await client.request(rating, method: .post, json: #"{"stars":2}"#, token: resident).status
+                    == .created)
         }
     }
 
@@ -126,24 +136,33 @@ struct ApplicationAPITests {
             let (resident, _) = try await client.residentToken(1)
             let bad = #"{"form":{"purpose":"holiday","phone":"12345","colour":"red"}}"#
             let uri = "/api/v1/services/no-criminal-record-certificate/applications"
-            let zh = try await client.request(uri, method: .post, json: bad, token: resident, headers: [Self.key: "v-1"])
+            let zh = try await client.request(
+                uri, method: .post, json: bad, token: resident, headers: [Self.key: "v-1"])
             #expect(zh.status == .unprocessableContent && zh.problemCode == "form_invalid")
             let fields = (zh.problem["fields"] as? String ?? "").split(separator: ",").map(String.init)
             #expect(Set(fields) == ["colour", "purpose", "recipient", "phone", "consent"])
             #expect((zh.problem["field.recipient"] as? String) == "请填写“提交单位”。")
             #expect((zh.problem["field.phone"] as? String)?.contains("11 位手机号码") == true)
             #expect((zh.problem["field.consent"] as? String)?.hasPrefix("请勾选") == true)
-            let en = try await client.request(uri + "?lang=en", method: .post, json: bad, token: resident, headers: [Self.key: "v-2"])
+            let en = try await client.request(
+                uri + "?lang=en", method: .post, json: bad, token: resident, headers: [Self.key: "v-2"])
             #expect((en.problem["field.purpose"] as? String) == "Choose one of the listed options for “Purpose”.")
             // A pattern and a number range.
-            let plate = #"{"form":{"plate":"京A1","rideDate":"2026-02-30","issue":"detour","details":"绕路很远很远很远很远很远","phone":"13912345678"}}"#
+            let plate =
+                #"{"form":{"plate":"京A1","rideDate":"2026-02-30","issue":"detour","details":"绕路很远很远很远很远很远","phone":"13912345678"}}"#
             let taxi = try await client.request(
                 "/api/v1/services/taxi-complaint/applications", method: .post, json: plate, token: resident,
                 headers: [Self.key: "v-3"])
-            #expect(Set((taxi.problem["fields"] as? String ?? "").split(separator: ",").map(String.init)) == ["plate", "rideDate"])
+            #expect(
+                Set((taxi.problem["fields"] as? String ?? "").split(separator: ",").map(String.init)) == [
+                    "plate", "rideDate",
+                ])
             #expect((taxi.problem["field.plate"] as? String)?.contains("川A12345") == true)
             // Nothing was written.
-            #expect(try await client.request("/api/v1/me/applications", token: resident).json(ListBody<ApplicationBody>.self).items.isEmpty)
+            #expect(
+                try await client.request("/api/v1/me/applications", token: resident).json(
+                    ListBody<ApplicationBody>.self
+                ).items.isEmpty)
         }
     }
 
@@ -155,7 +174,8 @@ struct ApplicationAPITests {
                 "/api/v1/services/no-criminal-record-certificate/applications", method: .post, json: Self.certificate,
                 token: levelOne, headers: [Self.key: "l-1"])
             #expect(refused.status == .forbidden && refused.problemCode == "assurance_level_required")
-            #expect(refused.problem["requiredLevel"] as? String == "2" && refused.problem["currentLevel"] as? String == "1")
+            #expect(
+                refused.problem["requiredLevel"] as? String == "2" && refused.problem["currentLevel"] as? String == "1")
             #expect((refused.problem["detail"] as? String)?.contains("L2") == true)
             #expect((refused.problem["howTo"] as? String)?.contains("/api/v1/me/verification") == true)
             let (levelTwo, _) = try await client.residentToken(1)

@@ -11,12 +11,12 @@ struct CatalogTests {
     static func catalog(service: String? = nil, extraDepartment: Bool = false) -> String {
         let entry =
             service ?? """
-                {"id": "demo-apply", "department": "d1", "theme": "t1", "kind": "application",
-                 "name": {"zh": "演示申请", "en": "Demo application"}, "summary": {"zh": "说明", "en": "About"},
-                 "eligibility": {"zh": "所有人", "en": "Anyone"}, "level": 1,
-                 "fee": {"fen": 0, "zh": "免费", "en": "Free"}, "promisedDays": 3,
-                 "form": {"fields": [{"name": "phone", "type": "phone", "label": {"zh": "电话", "en": "Phone"}, "required": true}]}}
-            """
+                    {"id": "demo-apply", "department": "d1", "theme": "t1", "kind": "application",
+                     "name": {"zh": "演示申请", "en": "Demo application"}, "summary": {"zh": "说明", "en": "About"},
+                     "eligibility": {"zh": "所有人", "en": "Anyone"}, "level": 1,
+                     "fee": {"fen": 0, "zh": "免费", "en": "Free"}, "promisedDays": 3,
+                     "form": {"fields": [{"name": "phone", "type": "phone", "label": {"zh": "电话", "en": "Phone"}, "required": true}]}}
+                """
         return """
             {
               "version": 1,
@@ -40,16 +40,21 @@ struct CatalogTests {
             #expect(service.form?.fields.isEmpty == false, "\(service.id)")
             #expect(service.promisedDays >= 1, "\(service.id)")
         }
-        #expect(Set(catalog.themes.map(\.id)).isSuperset(of: ["transport", "medical", "social_insurance", "housing",
-            "education", "employment", "civil_affairs", "public_security", "culture_sport", "bills"]))
+        #expect(
+            Set(catalog.themes.map(\.id)).isSuperset(of: [
+                "transport", "medical", "social_insurance", "housing",
+                "education", "employment", "civil_affairs", "public_security", "culture_sport", "bills",
+            ]))
     }
 
-    @Test("bad files are refused with the line, the field and the reason", arguments: [
-        // (file, expected line, expected text)
-        (#"{"version": 1, "themes": [,]}"#, 1, "unexpected character"),
-        ("{\n \"version\": 1,\n \"themes\": []\n \"departments\": []\n}", 3, "expected ',' or '}'"),
-        (CatalogTests.catalog(service: "{\"id\": \"x\"}"), 6, "services[0](x).department: is missing"),
-    ])
+    @Test(
+        "bad files are refused with the line, the field and the reason",
+        arguments: [
+            // (file, expected line, expected text)
+            (#"{"version": 1, "themes": [,]}"#, 1, "unexpected character"),
+            ("{\n \"version\": 1,\n \"themes\": []\n \"departments\": []\n}", 4, "expected ',' or '}'"),
+            (CatalogTests.catalog(service: "{\"id\": \"xy\"}"), 6, "services[0](xy).department: is missing"),
+        ])
     func badSyntax(text: String, line: Int, reason: String) {
         #expect {
             _ = try CatalogParser.parse(text, fileName: "c.json")
@@ -97,10 +102,13 @@ struct CatalogTests {
             let stored = try #require(try await CatalogRepository(database: database).load())
             #expect(stored.version == 1)
             #expect(stored.catalog.services.count == 134)
-            #expect(stored.catalog.services == (try CatalogParser.parse(try HallFixture.catalogText, fileName: "c")).services)
+            #expect(
+                stored.catalog.services
+                    == (try CatalogParser.parse(try HallFixture.catalogText, fileName: "c")).services)
             let second = try await importer.importFile(Self.catalog(), fileName: "c.json")
             #expect(second.version == 2 && second.services == 1)
-            #expect(try await CatalogRepository(database: database).load()?.catalog.services.map(\.id) == ["demo-apply"])
+            #expect(
+                try await CatalogRepository(database: database).load()?.catalog.services.map(\.id) == ["demo-apply"])
         }
     }
 }

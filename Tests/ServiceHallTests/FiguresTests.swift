@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Platform
 import SQLKit
 import ServiceHall
@@ -39,12 +40,16 @@ struct FiguresTests {
                     headers: [ApplicationAPITests.key: key])
                 ids.append(try created.json(ApplicationBody.self).id)
             }
-            #expect(try await client.request("/api/v1/me/applications/\(ids[0])", token: resident).json(ApplicationBody.self).overdue == false)
+            #expect(
+                try await client.request("/api/v1/me/applications/\(ids[0])", token: resident).json(
+                    ApplicationBody.self
+                ).overdue == false)
             // a: finished on time; b: its deadline passes, then it is finished late; c: open and past its deadline.
             let past = Int64(Date().timeIntervalSince1970) - 60
+            let late = [ids[1], ids[2]]
             try await database.withConnection { sql in
                 try await sql.update("servicehall_applications").set("due_at", to: past)
-                    .where("id", .in, [ids[1], ids[2]]).run()
+                    .where("id", .in, late).run()
             }
             for id in ids.prefix(2) {
                 for action in ["accept", "review", "approve", "complete"] {
@@ -54,17 +59,26 @@ struct FiguresTests {
                     #expect(response.status == .ok)
                 }
             }
-            let late = try await client.request("/api/v1/me/applications/\(ids[1])", token: resident).json(ApplicationBody.self)
-            #expect(late.status == "completed" && late.overdue)
-            #expect(try await client.request("/api/v1/me/applications/\(ids[2])", token: resident).json(ApplicationBody.self).overdue)
-            #expect(try await client.request("/api/v1/me/applications/\(ids[0])", token: resident).json(ApplicationBody.self).overdue == false)
+            let finishedLate = try await client.request("/api/v1/me/applications/\(ids[1])", token: resident)
+                .json(ApplicationBody.self)
+            #expect(finishedLate.status == "completed" && finishedLate.overdue)
+            #expect(
+                try await client.request("/api/v1/me/applications/\(ids[2])", token: resident).json(
+                    ApplicationBody.self
+                ).overdue)
+            #expect(
+                try await client.request("/api/v1/me/applications/\(ids[0])", token: resident).json(
+                    ApplicationBody.self
+                ).overdue == false)
             for (id, stars) in [(ids[0], 5), (ids[1], 2)] {
                 let response = try await client.request(
-                    "/api/v1/me/applications/\(id)/rating", method: .post, json: #"{"stars":\#(stars)}"#, token: resident)
+                    "/api/v1/me/applications/\(id)/rating", method: .post, json: #"{"stars":\#(stars)}"#,
+                    token: resident)
                 #expect(response.status == .created)
             }
             // The queue puts the earliest deadline first and marks it overdue.
-            let queue = try await client.request("/api/v1/staff/applications", token: psb).json(ListBody<ApplicationBody>.self)
+            let queue = try await client.request("/api/v1/staff/applications", token: psb).json(
+                ListBody<ApplicationBody>.self)
             #expect(queue.items.map(\.id) == [ids[2]] && queue.items[0].overdue)
 
             let performance = try await client.request("/api/v1/open/service-performance")

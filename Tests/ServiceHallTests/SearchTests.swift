@@ -11,31 +11,37 @@ struct SearchTests {
 
     func ids(_ query: ServiceQuery) -> [String] { Self.snapshot.search.search(query).map(\.id) }
 
-    @Test("Chinese substrings, English words and synonyms", arguments: [
-        ("医保", "medical-insurance-account"),
-        ("公积金", "provident-fund-query"),
-        ("护照", "ordinary-passport"),
-        ("passport", "ordinary-passport"),
-        ("driving licence", "driving-licence-renewal"),
-        ("Water Bill", "water-bill"),
-        ("低保", "minimum-living-allowance"),
-        ("违章", "traffic-fine-payment"),
-        ("12345", "citizen-hotline-12345"),
-        ("医保查询", "medical-insurance-account"),
-    ])
+    @Test(
+        "Chinese substrings, English words and synonyms",
+        arguments: [
+            ("医保", "medical-insurance-account"),
+            ("公积金查询", "provident-fund-query"),
+            ("公积金", "provident-fund-loan"),
+            ("护照", "ordinary-passport"),
+            ("passport", "ordinary-passport"),
+            ("driving licence", "driving-licence-renewal"),
+            ("Water Bill", "water-bill"),
+            ("低保", "minimum-living-allowance"),
+            ("违章", "traffic-fine-payment"),
+            ("12345", "citizen-hotline-12345"),
+            ("医保查询", "medical-insurance-account"),
+        ])
     func text(query: String, expected: String) {
         #expect(self.ids(ServiceQuery(text: query)).first == expected, "\(query)")
     }
 
-    @Test("pinyin initials and full pinyin", arguments: [
-        ("ybcx", "medical-insurance-account"),
-        ("YBCX", "medical-insurance-account"),
-        ("gjjcx", "provident-fund-query"),
-        ("sbk", "social-security-card"),
-        ("yidijiuyi", "out-of-town-medical-filing"),
-        ("gongzufang", "public-rental-housing"),
-        ("jsz", "driving-licence-renewal"),
-    ])
+    @Test(
+        "pinyin initials and full pinyin",
+        arguments: [
+            ("ybcx", "medical-insurance-account"),
+            ("YBCX", "medical-insurance-account"),
+            ("gjjcx", "provident-fund-query"),
+            ("shbzk", "social-security-card"),
+            ("sbkgs", "social-security-card-loss"),
+            ("yidijiuyi", "out-of-town-medical-filing"),
+            ("gongzufang", "public-rental-housing"),
+            ("jsz", "driving-licence-renewal"),
+        ])
     func pinyin(query: String, expected: String) {
         #expect(self.ids(ServiceQuery(text: query)).first == expected, "\(query)")
     }

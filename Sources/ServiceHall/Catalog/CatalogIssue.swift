@@ -135,7 +135,9 @@ struct ObjectReader {
     let log: CatalogIssueLog
 
     func reader(_ key: String) -> NodeReader? {
-        self.members[key].map { NodeReader(node: $0, path: self.path.isEmpty ? key : "\(self.path).\(key)", log: self.log) }
+        self.members[key].map {
+            NodeReader(node: $0, path: self.path.isEmpty ? key : "\(self.path).\(key)", log: self.log)
+        }
     }
 
     /// Reads a member that must be present.

@@ -13,7 +13,8 @@ public enum CatalogParser {
         do {
             root = try JSONNode.parse(text)
         } catch {
-            throw CatalogImportError(file: fileName, issues: [CatalogIssue(line: error.line, path: "", reason: error.reason)])
+            throw CatalogImportError(
+                file: fileName, issues: [CatalogIssue(line: error.line, path: "", reason: error.reason)])
         }
         let log = CatalogIssueLog()
         let catalog = self.catalog(NodeReader(node: root, path: "", log: log))

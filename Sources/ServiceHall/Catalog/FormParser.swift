@@ -34,7 +34,8 @@ enum FormParser {
         let type = object.required("type") { reader -> FieldType? in
             guard let value = reader.string(maxLength: 40) else { return nil }
             guard let type = FieldType(rawValue: value) else {
-                reader.fail("unknown field type \"\(value)\" (\(FieldType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                reader.fail(
+                    "unknown field type \"\(value)\" (\(FieldType.allCases.map(\.rawValue).joined(separator: ", ")))")
                 return nil
             }
             return type

@@ -78,17 +78,25 @@ private struct JSONTreeParser {
         case UInt8(ascii: "{"): return JSONNode(value: try self.object(depth: depth), line: line)
         case UInt8(ascii: "["): return JSONNode(value: try self.array(depth: depth), line: line)
         case UInt8(ascii: "\""): return JSONNode(value: .string(try self.string()), line: line)
-        case UInt8(ascii: "t"): try self.literal("true"); return JSONNode(value: .bool(true), line: line)
-        case UInt8(ascii: "f"): try self.literal("false"); return JSONNode(value: .bool(false), line: line)
-        case UInt8(ascii: "n"): try self.literal("null"); return JSONNode(value: .null, line: line)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return JSONNode(value: try self.number(), line: line)
+        case UInt8(ascii: "t"):
+            try self.literal("true")
+            return JSONNode(value: .bool(true), line: line)
+        case UInt8(ascii: "f"):
+            try self.literal("false")
+            return JSONNode(value: .bool(false), line: line)
+        case UInt8(ascii: "n"):
+            try self.literal("null")
+            return JSONNode(value: .null, line: line)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(value: try self.number(), line: line)
         default: throw self.error("unexpected character '\(Character(UnicodeScalar(self.bytes[self.index])))'")
         }
     }
 
     private mutating func literal(_ word: String) throws(JSONSyntaxError) {
         let utf8 = Array(word.utf8)
-        guard self.bytes.count - self.index >= utf8.count, Array(self.bytes[self.index..<self.index + utf8.count]) == utf8
+        guard self.bytes.count - self.index >= utf8.count,
+            Array(self.bytes[self.index..<self.index + utf8.count]) == utf8
         else { throw self.error("expected \(word)") }
         self.index += utf8.count
     }
@@ -171,7 +179,8 @@ private struct JSONTreeParser {
                 default: throw self.error("unknown escape \\\(Character(UnicodeScalar(escape)))")
                 }
             case 0..<0x20:
-                throw self.error(byte == 10 ? "a string runs past the end of its line" : "control character in a string")
+                throw self.error(
+                    byte == 10 ? "a string runs past the end of its line" : "control character in a string")
             default:
                 out.append(byte)
             }

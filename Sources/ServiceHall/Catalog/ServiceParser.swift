@@ -101,7 +101,9 @@ enum ServiceParser {
             if member == needed, !object.has(member) {
                 object.log.add(object.line, "\(object.path).\(member)", "a \(kind.rawValue) service needs \(member)")
             } else if member != needed, object.has(member), let reader = object.reader(member) {
-                reader.fail("only \(member == "form" ? "application" : member == "link" ? "appointment and payment" : "department_system") services have \(member)")
+                reader.fail(
+                    "only \(member == "form" ? "application" : member == "link" ? "appointment and payment" : "department_system") services have \(member)"
+                )
             }
         }
         if kind == .application {
@@ -116,7 +118,8 @@ enum ServiceParser {
 
     private static func absoluteURL(_ reader: NodeReader) -> String? {
         guard let value = reader.string(maxLength: 300) else { return nil }
-        guard let url = URL(string: value), let scheme = url.scheme, ["https", "http"].contains(scheme), url.host != nil,
+        guard let url = URL(string: value), let scheme = url.scheme, ["https", "http"].contains(scheme),
+            url.host != nil,
             url.query == nil
         else {
             reader.fail("\"\(value)\" is not an absolute http(s) URL without a query")

@@ -27,7 +27,8 @@ public enum ServiceHallProblem {
     public static let idempotencyKeyRequired = Problem(
         .badRequest, code: "idempotency_key_required",
         zh: "提交申请须带 Idempotency-Key 请求头（1–100 个可见字符），重试时使用同一个值。",
-        en: "Submitting an application needs an Idempotency-Key header (1–100 visible characters); reuse it on retries.")
+        en: "Submitting an application needs an Idempotency-Key header (1–100 visible characters); reuse it on retries."
+    )
 
     /// 422: the key was used before for a different request.
     public static let idempotencyKeyReused = Problem(
@@ -112,7 +113,8 @@ public struct AssuranceLevelRequired: AppError {
         switch level {
         case 0: LocalizedText(zh: "无需登录", en: "no sign-in")
         case 1: LocalizedText(zh: "注册用户", en: "a registered account")
-        case 2: LocalizedText(zh: "实名核验：姓名和身份证号与户籍登记一致", en: "real name: name and ID number match the household register")
+        case 2:
+            LocalizedText(zh: "实名核验：姓名和身份证号与户籍登记一致", en: "real name: name and ID number match the household register")
         default: LocalizedText(zh: "社区当面核验", en: "confirmed in person by your community")
         }
     }

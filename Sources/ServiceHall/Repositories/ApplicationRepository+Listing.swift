@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Platform
 import SQLKit
 
@@ -30,8 +31,9 @@ extension ApplicationRepository {
     }
 
     /// A resident's applications, newest first (without steps).
-    public func mine(accountID: String, before: Position?, limit: Int) async throws -> (items: [Application], more: Bool)
-    {
+    public func mine(accountID: String, before: Position?, limit: Int) async throws -> (
+        items: [Application], more: Bool
+    ) {
         try await self.database.withConnection { sql in
             let columns = SQLRaw(Self.columns.joined(separator: ", "))
             let query: SQLQueryString =

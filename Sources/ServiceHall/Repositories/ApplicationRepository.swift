@@ -32,7 +32,8 @@ public struct ApplicationRepository: Sendable {
         try await sql.insert(into: "servicehall_applications")
             .columns(
                 "id", "service_id", "department_id", "service_name_zh", "service_name_en", "account_id", "status",
-                "form", "idempotency_key", "request_hash", "submitted_at", "due_at", "updated_at")
+                "form", "idempotency_key", "request_hash", "submitted_at", "due_at", "updated_at"
+            )
             .values(
                 SQLBind(new.id), SQLBind(new.service.id), SQLBind(new.service.department),
                 SQLBind(new.service.name.zh), SQLBind(new.service.name.en), SQLBind(new.accountID),
@@ -107,7 +108,8 @@ public struct ApplicationRepository: Sendable {
             .from("servicehall_application_steps").where("application_id", .equal, id).orderBy("seq").all()
             .map { row in
                 ApplicationStep(
-                    status: ApplicationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
+                    status: ApplicationStatus(rawValue: try row.decode(column: "status", as: String.self))
+                        ?? .submitted,
                     at: try row.decode(column: "at", as: Int64.self),
                     handlerID: try row.decode(column: "handler_id", as: String?.self),
                     note: try row.decode(column: "note", as: String?.self))

@@ -24,7 +24,9 @@ public struct PerformanceRepository: Sendable {
         public var starsTotal: Int = 0
 
         /// Finished on time among the finished, nil before anything finished.
-        public var onTimeRate: Double? { self.finished == 0 ? nil : Double(self.finishedOnTime) / Double(self.finished) }
+        public var onTimeRate: Double? {
+            self.finished == 0 ? nil : Double(self.finishedOnTime) / Double(self.finished)
+        }
         /// Mean stars, nil without ratings.
         public var averageRating: Double? { self.ratings == 0 ? nil : Double(self.starsTotal) / Double(self.ratings) }
     }

@@ -33,7 +33,9 @@ public struct UsageRepository: Sendable {
 
     /// Counts one use with its own transaction.
     public func recordUse(serviceID: String, accountID: String?, at time: Int64) async throws {
-        try await self.database.transaction { try await Self.recordUse(serviceID: serviceID, accountID: accountID, at: time, on: $0) }
+        try await self.database.transaction {
+            try await Self.recordUse(serviceID: serviceID, accountID: accountID, at: time, on: $0)
+        }
     }
 
     /// Notes that a resident was active on a local day (idempotent).
@@ -54,7 +56,7 @@ public struct UsageRepository: Sendable {
             var out: [String: Int] = [:]
             for row in try await sql.raw(
                 """
-                SELECT service_id, SUM(uses) AS n FROM servicehall_use_days
+                SELECT service_id, CAST(SUM(uses) AS BIGINT) AS n FROM servicehall_use_days
                 WHERE day >= \(bind: fromDay) AND day <= \(bind: toDay) GROUP BY service_id
                 """
             ).all() {
@@ -67,8 +69,9 @@ public struct UsageRepository: Sendable {
     /// Every use ever counted.
     public func cumulativeUses() async throws -> Int {
         try await self.database.withConnection { sql in
-            try await sql.raw("SELECT SUM(uses) AS n FROM servicehall_use_days").first(decodingColumn: "n", as: Int?.self)
-                ?? 0
+            let total = try await sql.raw("SELECT CAST(SUM(uses) AS BIGINT) AS n FROM servicehall_use_days")
+                .first(decodingColumn: "n", as: Int?.self)
+            return (total ?? nil) ?? 0
         }
     }
 

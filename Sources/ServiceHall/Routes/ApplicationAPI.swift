@@ -75,7 +75,9 @@ public struct ApplicationAPI: Sendable {
             let (items, more) = try await self.service.applications.mine(
                 accountID: principal.subject, before: before, limit: limit)
             let now = self.clock()
-            let next = more ? items.last.map { ApplicationRepository.Position(time: $0.submittedAt, id: $0.id).cursor.token } : nil
+            let next =
+                more
+                ? items.last.map { ApplicationRepository.Position(time: $0.submittedAt, id: $0.id).cursor.token } : nil
             return Page(items: items.map { ApplicationView($0, now: now) }, nextCursor: next)
         }
         api.on(.get, "/api/v1/me/applications/{id}") { request, context in
@@ -102,12 +104,16 @@ public struct ApplicationAPI: Sendable {
             let principal = try Self.resident(context)
             let snapshot = try await self.catalog.snapshot()
             let ids = try await self.usage.repository.favourites(accountID: principal.subject)
-            return Page(items: ids.compactMap(snapshot.service).map { ServiceSummaryView($0, snapshot: snapshot) }, nextCursor: nil)
+            return Page(
+                items: ids.compactMap(snapshot.service).map { ServiceSummaryView($0, snapshot: snapshot) },
+                nextCursor: nil)
         }
         api.on(.put, "/api/v1/me/favourites/{id}") { _, context in
             let principal = try Self.resident(context)
             let id = try context.parameters.require("id")
-            guard try await self.catalog.snapshot().service(id) != nil else { throw ServiceHallProblem.serviceNotFound(id) }
+            guard try await self.catalog.snapshot().service(id) != nil else {
+                throw ServiceHallProblem.serviceNotFound(id)
+            }
             try await self.usage.repository.addFavourite(accountID: principal.subject, serviceID: id, at: self.clock())
             return Response(status: .noContent)
         }
@@ -122,7 +128,9 @@ public struct ApplicationAPI: Sendable {
             let principal = try Self.resident(context)
             let snapshot = try await self.catalog.snapshot()
             let ids = try await self.usage.repository.recent(accountID: principal.subject, limit: 10)
-            return Page(items: ids.compactMap(snapshot.service).map { ServiceSummaryView($0, snapshot: snapshot) }, nextCursor: nil)
+            return Page(
+                items: ids.compactMap(snapshot.service).map { ServiceSummaryView($0, snapshot: snapshot) },
+                nextCursor: nil)
         }
     }
 

@@ -47,7 +47,9 @@ public struct ServiceAPI: Sendable {
             var counts: [String: Int] = [:]
             for service in snapshot.catalog.services { counts[service.theme, default: 0] += 1 }
             return Page(
-                items: snapshot.catalog.themes.map { DepartmentView(id: $0.id, name: $0.name, services: counts[$0.id] ?? 0) },
+                items: snapshot.catalog.themes.map {
+                    DepartmentView(id: $0.id, name: $0.name, services: counts[$0.id] ?? 0)
+                },
                 nextCursor: nil)
         }
     }
@@ -70,11 +72,13 @@ public struct ServiceAPI: Sendable {
     {
         let text = parameters.string("q")
         if let text, text.count > 50 {
-            throw Problem.invalidParameter("q", zh: "搜索词不能超过 50 个字。", en: "The search text is limited to 50 characters.")
+            throw Problem.invalidParameter(
+                "q", zh: "搜索词不能超过 50 个字。", en: "The search text is limited to 50 characters.")
         }
         let theme = parameters.string("theme")
         if let theme, snapshot.theme(theme) == nil {
-            throw Problem.invalidParameter("theme", zh: "没有主题“\(theme.prefix(40))”。", en: "No theme '\(theme.prefix(40))'.")
+            throw Problem.invalidParameter(
+                "theme", zh: "没有主题“\(theme.prefix(40))”。", en: "No theme '\(theme.prefix(40))'.")
         }
         let department = parameters.string("department")
         if let department, snapshot.department(department) == nil {
@@ -97,14 +101,16 @@ public struct ServiceAPI: Sendable {
         let snapshot = try await self.catalog.snapshot()
         let query = try Self.query(parameters, snapshot: snapshot, principal: context.principal)
         let limit = try parameters.int("limit", in: 1...200, default: 50)
-        let offset = try parameters.string("cursor").map { token -> Int in
-            guard let offset = Int(try Cursor(token: token).after), offset >= 0 else {
-                throw Problem(
-                    .badRequest, code: "invalid_cursor", zh: "分页游标无效，请从第一页重新开始。",
-                    en: "The page cursor is invalid; start again from the first page.", extensions: ["parameter": "cursor"])
-            }
-            return offset
-        } ?? 0
+        let offset =
+            try parameters.string("cursor").map { token -> Int in
+                guard let offset = Int(try Cursor(token: token).after), offset >= 0 else {
+                    throw Problem(
+                        .badRequest, code: "invalid_cursor", zh: "分页游标无效，请从第一页重新开始。",
+                        en: "The page cursor is invalid; start again from the first page.",
+                        extensions: ["parameter": "cursor"])
+                }
+                return offset
+            } ?? 0
         let hits = snapshot.search.search(query, popularity: try await self.usage.popularity())
         let page = hits.dropFirst(offset).prefix(limit)
         let next = offset + page.count < hits.count ? Cursor(after: String(offset + page.count)).token : nil

@@ -8,7 +8,9 @@ public struct StaffAPI: Sendable {
     let service: ApplicationService
     let clock: @Sendable () -> Int64
 
-    public init(service: ApplicationService, clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
+    public init(
+        service: ApplicationService, clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    ) {
         self.service = service
         self.clock = clock
     }
@@ -34,7 +36,8 @@ public struct StaffAPI: Sendable {
             let (items, more) = try await self.service.applications.queue(
                 departmentID: staff.scope ?? "", statuses: try Self.statuses(parameters), after: after, limit: limit)
             let now = self.clock()
-            let next = more ? items.last.map { ApplicationRepository.Position(time: $0.dueAt, id: $0.id).cursor.token } : nil
+            let next =
+                more ? items.last.map { ApplicationRepository.Position(time: $0.dueAt, id: $0.id).cursor.token } : nil
             return Page(items: items.map { ApplicationView($0, now: now) }, nextCursor: next)
         }
         api.on(.get, "/api/v1/staff/applications/{id}") { request, context in

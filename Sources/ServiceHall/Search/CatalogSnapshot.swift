@@ -18,7 +18,8 @@ public struct CatalogSnapshot: Sendable {
     }
 
     /// The empty catalog, before the first import.
-    static let empty = CatalogSnapshot(catalog: Catalog(version: 1, themes: [], departments: [], services: []), version: 0)
+    static let empty = CatalogSnapshot(
+        catalog: Catalog(version: 1, themes: [], departments: [], services: []), version: 0)
 
     public func service(_ id: String) -> CatalogService? { self.servicesByID[id] }
     public func department(_ id: String) -> Department? { self.departmentsByID[id] }

@@ -27,9 +27,9 @@ public enum DemoServiceHall {
         days: Int = 60, seed: UInt64 = 2018
     ) async throws -> Summary? {
         guard !applicants.isEmpty else { return nil }
-        var random = SplitMix(seed: seed)
         let applicationServices = catalog.services.filter { $0.kind == .application && $0.form != nil }
         return try await database.transaction { sql -> Summary? in
+            var random = SplitMix(seed: seed)
             guard try await sql.select().column("id").from("servicehall_applications").limit(1).first() == nil else {
                 return nil
             }

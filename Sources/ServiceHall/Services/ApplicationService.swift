@@ -71,7 +71,9 @@ public struct ApplicationService: Sendable {
                 return new.id
             }
             guard let id = application else { throw ServiceHallProblem.idempotencyKeyReused }
-            guard let stored = try await self.applications.find(id) else { throw ServiceHallProblem.applicationNotFound }
+            guard let stored = try await self.applications.find(id) else {
+                throw ServiceHallProblem.applicationNotFound
+            }
             return Submission(application: stored, replayed: id != new.id)
         } catch let problem as Problem {
             throw problem

@@ -6,7 +6,8 @@ import Platform
 public enum FormValidator {
     /// The values to store (trimmed; numbers and dates normalised; unchecked boxes left out), or ``FormInvalid``
     /// listing every field at fault.
-    public static func validate(_ input: [String: String], against form: ServiceForm) throws(FormInvalid) -> [String: String]
+    public static func validate(_ input: [String: String], against form: ServiceForm) throws(FormInvalid) -> [String:
+        String]
     {
         var errors: [FormInvalid.FieldError] = []
         var values: [String: String] = [:]
@@ -79,7 +80,8 @@ public enum FormValidator {
             }
             return .success(raw)
         case .phone:
-            guard raw.count == 11, raw.hasPrefix("1"), raw.allSatisfy(\.isASCIINumber), raw.dropFirst().first != "0",
+            guard raw.count == 11, raw.hasPrefix("1"), raw.allSatisfy { $0.isASCII && $0.isNumber },
+                raw.dropFirst().first != "0",
                 raw.dropFirst().first != "1", raw.dropFirst().first != "2"
             else {
                 return .failure(

@@ -18,7 +18,8 @@ enum ResidentNotice {
         }
         return NotificationDraft(
             accountID: application.accountID, topic: "application.\(status.rawValue)",
-            titleZh: "办件\(status.label.zh)：\(name.zh)", titleEn: "Application \(status.label.en.lowercased()): \(name.en)",
+            titleZh: "办件\(status.label.zh)：\(name.zh)",
+            titleEn: "Application \(status.label.en.lowercased()): \(name.en)",
             bodyZh: bodyZh, bodyEn: bodyEn, link: "/me/applications/\(application.id)", channels: [.inbox, .sms])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Platform
 
 /// Sends a resident on from a catalog entry: into a department system through single sign-on, or to the
@@ -59,7 +60,8 @@ public struct SystemLauncher: Sendable {
     static func initiateLogin(_ system: DepartmentSystemLink, issuer: String) -> String {
         var components = URLComponents(string: system.initiateLoginUri)
         components?.queryItems = [
-            URLQueryItem(name: "iss", value: issuer), URLQueryItem(name: "target_link_uri", value: system.targetLinkUri),
+            URLQueryItem(name: "iss", value: issuer),
+            URLQueryItem(name: "target_link_uri", value: system.targetLinkUri),
         ]
         return components?.url?.absoluteString ?? system.initiateLoginUri
     }

@@ -92,21 +92,29 @@ struct ApplicationPageModel: Sendable {
                 (field.choices ?? []).map { ("\(field.name)=\($0.value)", locale.pick(zh: $0.zh, en: $0.en)) }
             }, uniquingKeysWith: { $1 })
         let order = (service?.form?.fields ?? []).map(\.name)
-        let names = order.filter { application.form[$0] != nil }
+        let names =
+            order.filter { application.form[$0] != nil }
             + application.form.keys.filter { !order.contains($0) }.sorted()
         self.values = names.map { name in
             let raw = application.form[name] ?? ""
-            return ValueRow(label: labels[name] ?? name, value: choices["\(name)=\(raw)"] ?? (raw == "true" ? "✓" : raw))
+            return ValueRow(
+                label: labels[name] ?? name, value: choices["\(name)=\(raw)"] ?? (raw == "true" ? "✓" : raw))
         }
         self.steps = application.steps.map {
             StepRow(
                 status: $0.status.label.pick(locale), time: LocalTime.format($0.at),
-                handler: forStaff ? ($0.handlerID ?? "") : ($0.status == .submitted ? locale.pick(zh: "本人", en: "You") : locale.pick(zh: "部门工作人员", en: "Department staff")),
+                handler: forStaff
+                    ? ($0.handlerID ?? "")
+                    : ($0.status == .submitted
+                        ? locale.pick(zh: "本人", en: "You") : locale.pick(zh: "部门工作人员", en: "Department staff")),
                 note: $0.note ?? "", hasNote: $0.note != nil)
         }
         self.canRate = !forStaff && application.status.isFinished && application.rating == nil
         self.rated = application.rating != nil
-        self.stars = application.rating.map { String(repeating: "★", count: $0.stars) + String(repeating: "☆", count: 5 - $0.stars) } ?? ""
+        self.stars =
+            application.rating.map {
+                String(repeating: "★", count: $0.stars) + String(repeating: "☆", count: 5 - $0.stars)
+            } ?? ""
         self.comment = application.rating?.comment ?? ""
         self.csrf = csrf
         self.actions =
@@ -129,7 +137,8 @@ enum LocalTime {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 }
 

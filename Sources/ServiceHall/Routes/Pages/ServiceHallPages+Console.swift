@@ -17,7 +17,8 @@ extension ServiceHallPages {
             let counts = try await self.applications.applications.statusCounts(departmentID: department)
             let locale = context.locale
             let now = self.clock()
-            let next = more ? items.last.map { ApplicationRepository.Position(time: $0.dueAt, id: $0.id).cursor.token } : nil
+            let next =
+                more ? items.last.map { ApplicationRepository.Position(time: $0.dueAt, id: $0.id).cursor.token } : nil
             let open = ServiceHallStrings.table(for: locale)["sh_open_only"] ?? ""
             let filters =
                 [FilterLink(label: open, url: "/console/applications", selected: selected == nil)]
@@ -29,7 +30,9 @@ extension ServiceHallPages {
             let model = ApplicationListModel(
                 rows: items.map { ApplicationRow($0, now: now, locale: locale, urlPrefix: "/console/applications/") },
                 hasRows: !items.isEmpty,
-                nextURL: next.map { "/console/applications?\(selected.map { "status=\($0.rawValue)&" } ?? "")cursor=\($0)" } ?? "",
+                nextURL: next.map {
+                    "/console/applications?\(selected.map { "status=\($0.rawValue)&" } ?? "")cursor=\($0)"
+                } ?? "",
                 hasNext: next != nil, filters: filters, counts: "", ratings: [], hasRatings: false,
                 department: try await self.catalog.snapshot().department(department)?.name.pick(locale) ?? department)
             return self.render(
@@ -65,7 +68,8 @@ extension ServiceHallPages {
             let ratings = try await self.applications.applications.ratings(departmentID: staff.scope ?? "", limit: 100)
             let rows = ratings.map {
                 ApplicationListModel.RatingRow(
-                    stars: String(repeating: "★", count: $0.rating.stars) + String(repeating: "☆", count: 5 - $0.rating.stars),
+                    stars: String(repeating: "★", count: $0.rating.stars)
+                        + String(repeating: "☆", count: 5 - $0.rating.stars),
                     comment: $0.rating.comment, time: LocalTime.format($0.rating.ratedAt),
                     url: "/console/applications/\($0.applicationID)")
             }
@@ -75,7 +79,8 @@ extension ServiceHallPages {
                 hasRatings: !rows.isEmpty,
                 department: try await self.catalog.snapshot().department(staff.scope ?? "")?.name.pick(locale) ?? "")
             return self.render(
-                "console-ratings", title: ServiceHallStrings.table(for: locale)["sh_console_ratings"] ?? "", model: model,
+                "console-ratings", title: ServiceHallStrings.table(for: locale)["sh_console_ratings"] ?? "",
+                model: model,
                 request: request, context: context)
         }
     }

@@ -27,11 +27,14 @@ extension ServiceHallPages {
             guard let resident = Self.resident(context) else {
                 return WebForm.signInRedirect(returningTo: "/services/\(id)")
             }
-            guard try await self.catalog.snapshot().service(id) != nil else { throw ServiceHallProblem.serviceNotFound(id) }
+            guard try await self.catalog.snapshot().service(id) != nil else {
+                throw ServiceHallProblem.serviceNotFound(id)
+            }
             if fields["action"] == "remove" {
                 try await self.usage.repository.removeFavourite(accountID: resident.subject, serviceID: id)
             } else {
-                try await self.usage.repository.addFavourite(accountID: resident.subject, serviceID: id, at: self.clock())
+                try await self.usage.repository.addFavourite(
+                    accountID: resident.subject, serviceID: id, at: self.clock())
             }
             return WebForm.redirect("/services/\(id)")
         }

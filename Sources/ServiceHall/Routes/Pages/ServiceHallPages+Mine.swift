@@ -13,10 +13,15 @@ extension ServiceHallPages {
             let (items, more) = try await self.applications.applications.mine(
                 accountID: resident.subject, before: before, limit: 20)
             let now = self.clock()
-            let next = more ? items.last.map { ApplicationRepository.Position(time: $0.submittedAt, id: $0.id).cursor.token } : nil
+            let next =
+                more
+                ? items.last.map { ApplicationRepository.Position(time: $0.submittedAt, id: $0.id).cursor.token } : nil
             let model = ApplicationListModel(
-                rows: items.map { ApplicationRow($0, now: now, locale: context.locale, urlPrefix: "/me/applications/") },
-                hasRows: !items.isEmpty, nextURL: next.map { "/me/applications?cursor=\($0)" } ?? "", hasNext: next != nil,
+                rows: items.map {
+                    ApplicationRow($0, now: now, locale: context.locale, urlPrefix: "/me/applications/")
+                },
+                hasRows: !items.isEmpty, nextURL: next.map { "/me/applications?cursor=\($0)" } ?? "",
+                hasNext: next != nil,
                 filters: [], counts: "", ratings: [], hasRatings: false, department: "")
             return self.render(
                 "my-applications", title: ServiceHallStrings.table(for: context.locale)["sh_my_applications"] ?? "",

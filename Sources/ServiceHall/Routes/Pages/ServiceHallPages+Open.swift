@@ -66,7 +66,8 @@ extension ServiceHallPages {
             let model = PerformancePageModel(
                 lines: rows.map {
                     PerformancePageModel.Line(
-                        name: $0.name.pick(locale), services: $0.services, volume: PerformancePageModel.grouped($0.volume),
+                        name: $0.name.pick(locale), services: $0.services,
+                        volume: PerformancePageModel.grouped($0.volume),
                         onTime: PerformancePageModel.percent($0.onTimeRate),
                         rating: $0.averageRating.map { String(format: "%.2f", $0) } ?? "—", ratings: $0.ratings,
                         overdue: $0.openOverdue)

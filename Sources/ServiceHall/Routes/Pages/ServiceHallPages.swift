@@ -65,7 +65,8 @@ public struct ServiceHallPages: Sendable {
         let query = try ServiceAPI.query(parameters, snapshot: snapshot, principal: context.principal)
         let locale = context.locale
         let popularity = try await self.usage.popularity()
-        let searched = query.text != nil || query.theme != nil || query.department != nil || query.availableToLevel != nil
+        let searched =
+            query.text != nil || query.theme != nil || query.department != nil || query.availableToLevel != nil
         let results = searched ? snapshot.search.search(query, popularity: popularity) : []
         let card = { (service: CatalogService) in ServiceCard(service, snapshot: snapshot, locale: locale) }
         var favourites: [ServiceCard] = []
@@ -86,7 +87,11 @@ public struct ServiceHallPages: Sendable {
             return "/services" + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
         }
         let themes =
-            [FilterLink(label: ServiceHallStrings.table(for: locale)["sh_all"] ?? "", url: link(theme: nil), selected: query.theme == nil)]
+            [
+                FilterLink(
+                    label: ServiceHallStrings.table(for: locale)["sh_all"] ?? "", url: link(theme: nil),
+                    selected: query.theme == nil)
+            ]
             + snapshot.catalog.themes.map {
                 FilterLink(label: $0.name.pick(locale), url: link(theme: $0.id), selected: query.theme == $0.id)
             }
@@ -117,7 +122,8 @@ public struct ServiceHallPages: Sendable {
         let resident = Self.resident(context)
         let level = resident?.level ?? 0
         let csrf = context.sessionCSRF ?? ""
-        let favourites = try await resident.map { try await self.usage.repository.favourites(accountID: $0.subject) } ?? []
+        var favourites: [String] = []
+        if let resident { favourites = try await self.usage.repository.favourites(accountID: resident.subject) }
         let tooLow = resident != nil && level < service.level
         let model = ServiceDetailModel(
             id: service.id, name: service.name.pick(locale), summary: service.summary.pick(locale),
@@ -136,10 +142,12 @@ public struct ServiceHallPages: Sendable {
             needsSignIn: resident == nil && service.level > 0,
             signInURL: PageSupport.signInURL(next: "/services/\(service.id)"), levelTooLow: tooLow,
             levelMessage: tooLow
-                ? AssuranceLevelRequired(required: service.level, current: level, serviceName: service.name).detail(locale)
+                ? AssuranceLevelRequired(required: service.level, current: level, serviceName: service.name).detail(
+                    locale)
                 : "",
             fields: (service.form?.fields ?? []).map {
-                FieldModel($0, value: values[$0.name] ?? "", error: errors?.message(for: $0.name, locale), locale: locale)
+                FieldModel(
+                    $0, value: values[$0.name] ?? "", error: errors?.message(for: $0.name, locale), locale: locale)
             },
             hasErrors: errors != nil, csrf: csrf, idempotencyKey: values["idempotencyKey"] ?? PageSupport.randomKey(),
             isLink: service.kind == .appointment || service.kind == .payment,
