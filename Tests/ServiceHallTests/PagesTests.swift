@@ -44,6 +44,8 @@ struct PagesTests {
             let detail = String(
                 buffer: try await client.page("/services/no-criminal-record-certificate", cookie: resident).body)
             #expect(detail.contains(#"id="application-form""#))
+            #expect(detail.contains(#"<select id="f-purpose" name="purpose">"#))
+            #expect(!detail.contains(#"min="""#) && !detail.contains(#"maxlength="""#))
             let csrf = try #require(PagesTests.hiddenIn(detail, "csrf"))
             let key = try #require(PagesTests.hiddenIn(detail, "idempotencyKey"))
             let uri = "/services/no-criminal-record-certificate/apply"

@@ -42,7 +42,7 @@ struct HallModel: Sendable {
     let query: String
     let themes: [FilterLink]
     let departments: [SelectOption]
-    let theme: String
+    let theme: String?
     let available: Bool
     let searched: Bool
     let results: [ServiceCard]
@@ -65,7 +65,7 @@ struct FieldModel: Sendable {
     let value: String
     let error: String
     let hasError: Bool
-    let help: String
+    let help: String?
     let inputType: String
     let isInput: Bool
     let isTextarea: Bool
@@ -73,9 +73,10 @@ struct FieldModel: Sendable {
     let isCheckbox: Bool
     let checked: Bool
     let choices: [SelectOption]
-    let min: String
-    let max: String
-    let maxLength: String
+    /// Optional, so that Mustache leaves the attribute out when there is none (an empty string is truthy).
+    let min: String?
+    let max: String?
+    let maxLength: String?
 
     init(_ field: FormField, value: String, error: String?, locale: AppLocale) {
         self.name = field.name
@@ -84,7 +85,7 @@ struct FieldModel: Sendable {
         self.value = value
         self.error = error ?? ""
         self.hasError = error != nil
-        self.help = (field.help?.pick(locale) ?? field.patternHint?.pick(locale)) ?? ""
+        self.help = field.help?.pick(locale) ?? field.patternHint?.pick(locale)
         self.inputType =
             switch field.type {
             case .phone: "tel"
@@ -101,9 +102,9 @@ struct FieldModel: Sendable {
         self.choices = (field.choices ?? []).map {
             SelectOption(value: $0.value, label: locale.pick(zh: $0.zh, en: $0.en), selected: $0.value == value)
         }
-        self.min = field.min.map(FormValidator.format) ?? ""
-        self.max = field.max.map(FormValidator.format) ?? ""
-        self.maxLength = field.maxLength.map(String.init) ?? ""
+        self.min = field.min.map(FormValidator.format)
+        self.max = field.max.map(FormValidator.format)
+        self.maxLength = field.maxLength.map(String.init)
     }
 }
 

@@ -21,6 +21,7 @@ struct PerformancePageModel: Sendable {
         let value: String
         let y: Int
         let textY: Int
+        let valueY: Int
         let width: Int
     }
 
@@ -60,8 +61,10 @@ extension ServiceHallPages {
             let busiest = rows.filter { $0.finished > 0 }.prefix(10)
             let bars = busiest.enumerated().map { index, row in
                 PerformancePageModel.Bar(
-                    label: row.name.pick(locale), value: PerformancePageModel.percent(row.onTimeRate), y: index * 30,
-                    textY: index * 30 + 15, width: Int(((row.onTimeRate ?? 0) * 400).rounded()))
+                    label: row.name.pick(locale), value: PerformancePageModel.percent(row.onTimeRate),
+                    y: index * 40 + 20,
+                    textY: index * 40 + 14, valueY: index * 40 + 31, width: Int(((row.onTimeRate ?? 0) * 300).rounded())
+                )
             }
             let model = PerformancePageModel(
                 lines: rows.map {
@@ -72,7 +75,7 @@ extension ServiceHallPages {
                         rating: $0.averageRating.map { String(format: "%.2f", $0) } ?? "—", ratings: $0.ratings,
                         overdue: $0.openOverdue)
                 },
-                bars: bars, chartHeight: max(bars.count * 30, 30), hasBars: !bars.isEmpty,
+                bars: bars, chartHeight: max(bars.count * 40, 40), hasBars: !bars.isEmpty,
                 registered: PerformancePageModel.grouped(figures.registeredUsers),
                 activeToday: PerformancePageModel.grouped(figures.activeToday),
                 averageActive: PerformancePageModel.grouped(figures.averageDailyActive30Days),

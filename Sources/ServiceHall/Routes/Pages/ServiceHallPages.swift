@@ -100,7 +100,7 @@ public struct ServiceHallPages: Sendable {
             departments: snapshot.catalog.departments.map {
                 SelectOption(value: $0.id, label: $0.name.pick(locale), selected: query.department == $0.id)
             },
-            theme: query.theme ?? "", available: query.availableToLevel != nil, searched: searched,
+            theme: query.theme, available: query.availableToLevel != nil, searched: searched,
             results: results.prefix(100).map(card), hasResults: !results.isEmpty, resultCount: results.count,
             hot: searched ? [] : try await self.usage.hot(snapshot: snapshot, limit: 8).map { card($0.service) },
             favourites: favourites, hasFavourites: !favourites.isEmpty, recent: recent, hasRecent: !recent.isEmpty,
