@@ -21,32 +21,38 @@ public struct ServiceQuery: Sendable, Equatable {
     }
 }
 
-/// One entry of the in-memory search index: a service with everything search compares, precomputed.
+/// One entry of the in-memory search index: a service with everything search compares, precomputed as
+/// lower-cased UTF-8 bytes and pinyin.
 struct IndexedService: Sendable {
     let service: CatalogService
     let position: Int
-    let nameZh: String
-    let nameEn: String
-    let synonyms: [String]
-    let departmentText: String
-    let summaryText: String
+    let nameZh: ByteText
+    let nameEn: ByteText
+    let synonyms: [ByteText]
+    let departmentText: ByteText
+    let summaryText: ByteText
+    /// Names, synonyms and summary together, for queries of several words.
+    let allText: ByteText
     let namePinyin: PinyinMatcher
     let synonymPinyin: [PinyinMatcher]
 
     init(_ service: CatalogService, position: Int, department: Department?) {
         self.service = service
         self.position = position
-        self.nameZh = service.name.zh.lowercased()
-        self.nameEn = service.name.en.lowercased()
-        self.synonyms = service.synonyms.map { $0.lowercased() }
-        self.departmentText = ((department?.name.zh ?? "") + " " + (department?.name.en ?? "")).lowercased()
-        self.summaryText = (service.summary.zh + " " + service.summary.en).lowercased()
+        self.nameZh = ByteText(service.name.zh)
+        self.nameEn = ByteText(service.name.en)
+        self.synonyms = service.synonyms.map(ByteText.init)
+        self.departmentText = ByteText((department?.name.zh ?? "") + " " + (department?.name.en ?? ""))
+        self.summaryText = ByteText(service.summary.zh + " " + service.summary.en)
+        self.allText = ByteText(
+            ([service.name.zh, service.name.en, service.summary.zh, service.summary.en] + service.synonyms)
+                .joined(separator: " "))
         self.namePinyin = PinyinMatcher(service.name.zh)
         self.synonymPinyin = service.synonyms.map(PinyinMatcher.init)
     }
 
     /// How well this service answers `query` (already normalised); 0 for no match.
-    func score(_ query: String, ascii: [UInt8]?, tokens: [Substring]) -> Int {
+    func score(_ query: ByteText, ascii: [UInt8]?, tokens: [ByteText]) -> Int {
         if self.nameZh == query || self.nameEn == query { return 1000 }
         if self.nameZh.hasPrefix(query) || self.nameEn.hasPrefix(query) { return 800 }
         if self.synonyms.contains(query) { return 700 }
@@ -60,12 +66,9 @@ struct IndexedService: Sendable {
                 if self.synonymPinyin.contains(where: { $0.matchesSyllables(ascii) }) { return 380 }
             }
         }
-        if tokens.count > 1 {
-            let haystack = ([self.nameZh, self.nameEn, self.summaryText] + self.synonyms).joined(separator: " ")
-            if tokens.allSatisfy({ haystack.contains($0) }) { return 300 }
-        }
+        if tokens.count > 1, tokens.allSatisfy({ self.allText.contains($0) }) { return 300 }
         if self.departmentText.contains(query) { return 200 }
-        if query.count >= 2, self.summaryText.contains(query) { return 100 }
+        if query.bytes.count >= 2, self.summaryText.contains(query) { return 100 }
         return 0
     }
 }
@@ -91,11 +94,11 @@ public struct ServiceSearch: Sendable {
     /// catalog order.
     public func search(_ query: ServiceQuery, popularity: [String: Int] = [:]) -> [CatalogService] {
         let text = query.text.map(Self.normalise) ?? ""
-        let asciiQuery = text.replacingOccurrences(of: " ", with: "")
+        let bytes = ByteText(bytes: Array(text.utf8))
+        let asciiQuery = Array(text.utf8).filter { $0 != UInt8(ascii: " ") }
         let ascii: [UInt8]? =
-            !asciiQuery.isEmpty && asciiQuery.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
-            ? Array(asciiQuery.utf8) : nil
-        let tokens = text.split(separator: " ")
+            !asciiQuery.isEmpty && asciiQuery.allSatisfy({ PinyinMatcher.bit($0) != 0 }) ? asciiQuery : nil
+        let tokens = text.split(separator: " ").map { ByteText(bytes: Array($0.utf8)) }
         var hits: [(score: Int, uses: Int, position: Int, service: CatalogService)] = []
         for entry in self.entries {
             let service = entry.service
@@ -103,7 +106,7 @@ public struct ServiceSearch: Sendable {
             if let department = query.department, service.department != department { continue }
             if let kind = query.kind, service.kind != kind { continue }
             if let level = query.availableToLevel, service.level > level { continue }
-            let score = text.isEmpty ? 1 : entry.score(text, ascii: ascii, tokens: tokens)
+            let score = text.isEmpty ? 1 : entry.score(bytes, ascii: ascii, tokens: tokens)
             guard score > 0 else { continue }
             hits.append((score, popularity[service.id] ?? 0, entry.position, service))
         }

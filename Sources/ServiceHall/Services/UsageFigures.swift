@@ -32,9 +32,11 @@ public struct UsageFigures: Sendable {
     /// The most used services of the last 30 days (catalog order breaks ties, so a new city still sees a list).
     public func hot(snapshot: CatalogSnapshot, limit: Int) async throws -> [(service: CatalogService, uses: Int)] {
         let counts = try await self.popularity()
-        return snapshot.catalog.services.enumerated()
-            .sorted { (counts[$0.element.id] ?? 0, -$0.offset) > (counts[$1.element.id] ?? 0, -$1.offset) }
-            .prefix(limit).map { ($0.element, counts[$0.element.id] ?? 0) }
+        let ranked = snapshot.catalog.services.enumerated().map {
+            (uses: counts[$1.id] ?? 0, position: $0, service: $1)
+        }
+        return ranked.sorted { ($0.uses, -$0.position) > ($1.uses, -$1.position) }.prefix(limit)
+            .map { ($0.service, $0.uses) }
     }
 
     /// Forgets cached figures (after writes in tests and seeding).
