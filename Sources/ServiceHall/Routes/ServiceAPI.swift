@@ -95,7 +95,7 @@ public struct ServiceAPI: Sendable {
             availableToLevel: available == "true" ? (principal?.level ?? 0) : nil)
     }
 
-    private func search(_ request: Request, _ context: AppRequestContext) async throws -> Page<ServiceSummaryView> {
+    private func search(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let parameters = try QueryParameters(
             request, allowed: ["q", "theme", "department", "kind", "available", "cursor", "limit"])
         let snapshot = try await self.catalog.snapshot()
@@ -114,22 +114,18 @@ public struct ServiceAPI: Sendable {
         let hits = snapshot.search.search(query, popularity: try await self.usage.popularity())
         let page = hits.dropFirst(offset).prefix(limit)
         let next = offset + page.count < hits.count ? Cursor(after: String(offset + page.count)).token : nil
-        return Page(items: page.map { ServiceSummaryView($0, snapshot: snapshot) }, nextCursor: next)
+        return PreencodedPage.response(items: page.map { snapshot.summaryJSON($0.id) }, nextCursor: next)
     }
 
-    private func hot(_ request: Request) async throws -> Page<HotServiceView> {
+    /// Items `{"service":{…},"uses30Days":N}`.
+    private func hot(_ request: Request) async throws -> Response {
         let parameters = try QueryParameters(request, allowed: ["limit"])
         let limit = try parameters.int("limit", in: 1...50, default: 10)
         let snapshot = try await self.catalog.snapshot()
         let items = try await self.usage.hot(snapshot: snapshot, limit: limit).map {
-            HotServiceView(service: ServiceSummaryView($0.service, snapshot: snapshot), uses30Days: $0.uses)
+            Array("{\"service\":".utf8) + snapshot.summaryJSON($0.service.id)
+                + Array(",\"uses30Days\":\($0.uses)}".utf8)
         }
-        return Page(items: items, nextCursor: nil)
-    }
-
-    /// A hot service and its uses in the last 30 days.
-    struct HotServiceView: Encodable, Sendable {
-        let service: ServiceSummaryView
-        let uses30Days: Int
+        return PreencodedPage.response(items: items, nextCursor: nil)
     }
 }

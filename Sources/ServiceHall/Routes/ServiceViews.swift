@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// A service as the API shows it in listings.
 struct ServiceSummaryView: ResponseEncodable, Sendable {
@@ -16,12 +17,16 @@ struct ServiceSummaryView: ResponseEncodable, Sendable {
     let synonyms: [String]
 
     init(_ service: CatalogService, snapshot: CatalogSnapshot) {
+        self.init(service, departmentName: snapshot.department(service.department)?.name)
+    }
+
+    init(_ service: CatalogService, departmentName: LocalizedText?) {
         self.id = service.id
         self.name = service.name
         self.kind = service.kind
         self.theme = service.theme
         self.department = service.department
-        self.departmentName = snapshot.department(service.department)?.name
+        self.departmentName = departmentName
         self.summary = service.summary
         self.level = service.level
         self.promisedDays = service.promisedDays
@@ -130,5 +135,22 @@ struct ApplicationView: ResponseEncodable, Sendable {
     /// RFC 3339 in UTC.
     static func time(_ seconds: Int64) -> String {
         Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
+    }
+}
+
+/// A listing answered from pre-encoded items: `{"items":[…],"nextCursor":…}`, the shape of ``Page``.
+enum PreencodedPage {
+    static func response(items: [[UInt8]], nextCursor: String?) -> Response {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(items.reduce(40) { $0 + $1.count + 1 })
+        buffer.writeString("{\"items\":[")
+        for (index, item) in items.enumerated() {
+            if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+            buffer.writeBytes(item)
+        }
+        // Cursors are base64url: nothing in them needs escaping.
+        buffer.writeString("],\"nextCursor\":" + (nextCursor.map { "\"\($0)\"" } ?? "null") + "}")
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
 }

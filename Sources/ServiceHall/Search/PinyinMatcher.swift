@@ -22,11 +22,10 @@ struct PinyinMatcher: Sendable {
         }
     }
 
-    /// Whether `query` (lower-case ASCII letters and digits) is the initials of a run of characters.
-    func matchesInitials(_ query: [UInt8]) -> Bool {
-        guard query.count >= 2, query.count <= self.initials.count else { return false }
-        let bits = query.map(Self.bit)
-        for start in 0...(self.initials.count - query.count) {
+    /// Whether a query is the initials of a run of characters; `bits` are its characters' ``bit(_:)``s.
+    func matchesInitials(_ bits: [UInt64]) -> Bool {
+        guard bits.count >= 2, bits.count <= self.initials.count else { return false }
+        for start in 0...(self.initials.count - bits.count) {
             var offset = 0
             while offset < bits.count, self.initials[start + offset] & bits[offset] != 0 { offset += 1 }
             if offset == bits.count { return true }
@@ -35,9 +34,8 @@ struct PinyinMatcher: Sendable {
     }
 
     /// Whether `query` spells a run of syllables from some character on (the last one may be a prefix).
-    func matchesSyllables(_ query: [UInt8]) -> Bool {
-        guard query.count >= 2, let first = query.first else { return false }
-        let bit = Self.bit(first)
+    func matchesSyllables(_ query: [UInt8], firstBit bit: UInt64) -> Bool {
+        guard query.count >= 2 else { return false }
         for start in self.syllables.indices where self.initials[start] & bit != 0 {
             if self.match(query, from: 0, at: start) { return true }
         }

@@ -52,18 +52,18 @@ struct IndexedService: Sendable {
     }
 
     /// How well this service answers `query` (already normalised); 0 for no match.
-    func score(_ query: ByteText, ascii: [UInt8]?, tokens: [ByteText]) -> Int {
+    func score(_ query: ByteText, ascii: [UInt8]?, bits: [UInt64], tokens: [ByteText]) -> Int {
         if self.nameZh == query || self.nameEn == query { return 1000 }
         if self.nameZh.hasPrefix(query) || self.nameEn.hasPrefix(query) { return 800 }
         if self.synonyms.contains(query) { return 700 }
         if self.nameZh.contains(query) || self.nameEn.contains(query) { return 600 }
         if self.synonyms.contains(where: { $0.contains(query) }) { return 500 }
-        if let ascii {
-            if self.namePinyin.matchesInitials(ascii) { return 450 }
-            if self.synonymPinyin.contains(where: { $0.matchesInitials(ascii) }) { return 420 }
+        if let ascii, let first = bits.first {
+            if self.namePinyin.matchesInitials(bits) { return 450 }
+            if self.synonymPinyin.contains(where: { $0.matchesInitials(bits) }) { return 420 }
             if ascii.count >= 3 {
-                if self.namePinyin.matchesSyllables(ascii) { return 400 }
-                if self.synonymPinyin.contains(where: { $0.matchesSyllables(ascii) }) { return 380 }
+                if self.namePinyin.matchesSyllables(ascii, firstBit: first) { return 400 }
+                if self.synonymPinyin.contains(where: { $0.matchesSyllables(ascii, firstBit: first) }) { return 380 }
             }
         }
         if tokens.count > 1, tokens.allSatisfy({ self.allText.contains($0) }) { return 300 }
@@ -98,6 +98,7 @@ public struct ServiceSearch: Sendable {
         let asciiQuery = Array(text.utf8).filter { $0 != UInt8(ascii: " ") }
         let ascii: [UInt8]? =
             !asciiQuery.isEmpty && asciiQuery.allSatisfy({ PinyinMatcher.bit($0) != 0 }) ? asciiQuery : nil
+        let bits = ascii?.map(PinyinMatcher.bit) ?? []
         let tokens = text.split(separator: " ").map { ByteText(bytes: Array($0.utf8)) }
         var hits: [(score: Int, uses: Int, position: Int, service: CatalogService)] = []
         for entry in self.entries {
@@ -106,7 +107,7 @@ public struct ServiceSearch: Sendable {
             if let department = query.department, service.department != department { continue }
             if let kind = query.kind, service.kind != kind { continue }
             if let level = query.availableToLevel, service.level > level { continue }
-            let score = text.isEmpty ? 1 : entry.score(bytes, ascii: ascii, tokens: tokens)
+            let score = text.isEmpty ? 1 : entry.score(bytes, ascii: ascii, bits: bits, tokens: tokens)
             guard score > 0 else { continue }
             hits.append((score, popularity[service.id] ?? 0, entry.position, service))
         }
