@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "CitizenCloud",
             dependencies: [
-                "App", "Platform", "Territory", "Population", "Identity", "Accessibility",
+                "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "ServiceHall",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Territory", "Population", "Identity", "Notifications",
+                "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -121,6 +121,20 @@ let package = Package(
             swiftSettings: settings
         ),
         .target(
+            name: "ServiceHall",
+            dependencies: [
+                "Platform", "Territory", "Notifications",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/pinyin.tsv")],
+            swiftSettings: settings
+        ),
+        .target(
             name: "TestSupport",
             dependencies: [
                 "Platform", "App",
@@ -169,10 +183,25 @@ let package = Package(
         .testTarget(
             name: "BrowserTests",
             dependencies: [
-                "App", "Territory", "Identity", "TestSupport",
+                "App", "Territory", "Identity", "ServiceHall", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "ServiceHallTests",
+            dependencies: [
+                "App", "Identity", "Notifications", "Platform", "ServiceHall", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: settings
         ),

@@ -2,11 +2,12 @@ import Identity
 import Notifications
 import Platform
 import Population
+import ServiceHall
 import Territory
 
 /// Every context's migrations, in dependency order (a context's tables may reference those listed before it).
 public enum AppMigrations {
     public static let all: [any Migration] =
         TerritoryMigrations.all + PopulationMigrations.all + AuditLog.migrations
-        + IdentityMigrations.all + NotificationMigrations.all
+        + IdentityMigrations.all + NotificationMigrations.all + ServiceHallMigrations.all
 }

@@ -5,6 +5,7 @@ import Logging
 import Notifications
 import Platform
 import Population
+import ServiceHall
 import ServiceLifecycle
 import Territory
 
@@ -57,6 +58,7 @@ public struct AppWiring {
             templateDirectories: [
                 AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
                 InboxPages.templateDirectory,
+                ServiceHallPages.templateDirectory,
             ]
         )
         let cipher = cipher ?? .ephemeral()
@@ -74,6 +76,7 @@ public struct AppWiring {
         )
         router.add(middleware: BearerAuthenticator(service: identity))
         router.add(middleware: console.authenticator)
+        router.add(middleware: ActivityMiddleware(database: database))
         let api = APIRoutes(router: router)
 
         let divisions = DivisionRepository(database: database)
@@ -95,6 +98,10 @@ public struct AppWiring {
         ).register(on: router)
         NotificationsAPI(database: database).register(on: api)
         InboxPages(database: database, renderer: renderer).register(on: router)
+        ServiceHallWiring(
+            database: database, renderer: renderer, issuer: issuer,
+            registeredResidents: { try await identity.accounts.residentCount() }
+        ).register(api: api, router: router)
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)
