@@ -1,5 +1,7 @@
 import App
+import Appointments
 import ArgumentParser
+import Billing
 import Foundation
 import Hummingbird
 import Identity
@@ -78,6 +80,9 @@ struct ServeCommand: AsyncParsableCommand {
                 )
             }
             try await Self.seedOfficials(database: database, keyFile: keyFile)
+            let slots = try await AppointmentDemoSeeder(database: database).seed()
+            let bills = try await BillingDemoSeeder(database: database).seed()
+            logger.info("demo.services", metadata: ["new_slots": "\(slots)", "new_bills": "\(bills)"])
         }
     }
 

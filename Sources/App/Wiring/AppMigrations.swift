@@ -1,3 +1,5 @@
+import Appointments
+import Billing
 import Identity
 import Platform
 import Population
@@ -7,5 +9,5 @@ import Territory
 public enum AppMigrations {
     public static let all: [any Migration] =
         TerritoryMigrations.all + PopulationMigrations.all + AuditLog.migrations
-        + IdentityMigrations.all
+        + IdentityMigrations.all + AppointmentMigrations.all + BillingMigrations.all
 }

@@ -1,3 +1,5 @@
+import Appointments
+import Billing
 import Foundation
 import Hummingbird
 import Identity
@@ -26,7 +28,7 @@ public func buildApplication(
     var app = Application(
         router: wiring.router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [database, BackChannelLogoutService(database: database, logger: logger)],
+        services: [database, BackChannelLogoutService(database: database, logger: logger)] + wiring.services,
         logger: logger
     )
     app.beforeServerStarts {
@@ -39,6 +41,8 @@ public func buildApplication(
 public struct AppWiring {
     public let router: Router<AppRequestContext>
     public let api: APIRoutes
+    /// Background services the contexts need running (payment settlement and recovery).
+    public let services: [any Service]
 
     /// Wires every context; without a cipher a throw-away key is used (tests that only inspect routes).
     public init(
@@ -84,9 +88,13 @@ public struct AppWiring {
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)
+        AppointmentAPI(database: database).register(on: api)
+        let billing = BillingContext(database: database, cipher: cipher, logger: logger)
+        billing.api(database: database).register(on: api)
 
         self.router = router
         self.api = api
+        self.services = billing.services
     }
 }
 
