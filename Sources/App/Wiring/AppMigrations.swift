@@ -1,6 +1,7 @@
 import Appointments
 import Billing
 import Identity
+import Notifications
 import Platform
 import Population
 import Territory
@@ -9,5 +10,5 @@ import Territory
 public enum AppMigrations {
     public static let all: [any Migration] =
         TerritoryMigrations.all + PopulationMigrations.all + AuditLog.migrations
-        + IdentityMigrations.all + AppointmentMigrations.all + BillingMigrations.all
+        + IdentityMigrations.all + NotificationMigrations.all + AppointmentMigrations.all + BillingMigrations.all
 }

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Identity
 import Logging
+import Notifications
 import Platform
 import Population
 import ServiceLifecycle
@@ -28,7 +29,10 @@ public func buildApplication(
     var app = Application(
         router: wiring.router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [database, BackChannelLogoutService(database: database, logger: logger)] + wiring.services,
+        services: [
+            database, BackChannelLogoutService(database: database, logger: logger),
+            NotificationDeliveryService(database: database, sender: LoggingSender(logger: logger), logger: logger),
+        ] + wiring.services,
         logger: logger
     )
     app.beforeServerStarts {
@@ -53,6 +57,7 @@ public struct AppWiring {
         let renderer = try await PageRenderer(
             templateDirectories: [
                 AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
+                InboxPages.templateDirectory,
             ]
         )
         let cipher = cipher ?? .ephemeral()
@@ -81,10 +86,16 @@ public struct AppWiring {
         OfficialAPI(service: identity, audit: AuditLog(database: database)).register(on: api)
         OfficialsAPI(service: identity, divisions: divisions).register(on: api)
         console.register(on: router)
+        SignInPages(
+            service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
+            secureCookies: secureCookies
+        ).register(on: router)
         OIDCRoutes(
             provider: OIDCProvider(identity: identity, database: database, issuer: issuer), renderer: renderer,
             secureCookies: secureCookies
         ).register(on: router)
+        NotificationsAPI(database: database).register(on: api)
+        InboxPages(database: database, renderer: renderer).register(on: router)
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)
