@@ -123,7 +123,7 @@ let package = Package(
         .target(
             name: "Appointments",
             dependencies: [
-                "Platform", "Territory",
+                "Platform", "Territory", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -135,7 +135,7 @@ let package = Package(
         .target(
             name: "Billing",
             dependencies: [
-                "Platform", "Population", "Identity",
+                "Platform", "Population", "Identity", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -195,7 +195,7 @@ let package = Package(
         .testTarget(
             name: "BrowserTests",
             dependencies: [
-                "App", "Territory", "Identity", "TestSupport",
+                "App", "Territory", "Identity", "TestSupport", "Appointments", "Billing", "Population", "Platform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),

@@ -7,8 +7,9 @@ import Platform
 /// `citizen-cloud billing`: payment operations.
 struct BillingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "billing", abstract: "Payment operations: the daily reconciliation with the provider.",
-        subcommands: [ReconcileCommand.self]
+        commandName: "billing",
+        abstract: "Payment operations: the daily reconciliation with the provider; benchmark fixtures.",
+        subcommands: [ReconcileCommand.self, BillingBenchFixtureCommand.self]
     )
 }
 
@@ -33,8 +34,10 @@ struct ReconcileCommand: AsyncParsableCommand {
             let logger = CommandSupport.logger(level: self.options.level)
             let report = try await CommandSupport.withDatabase(try self.options.url(), logger: logger) { database in
                 try await Migrator(database: database, migrations: AppMigrations.all, logger: logger).migrate()
-                return try await Reconciliation(database: database, provider: SimulatedPaymentProvider(database: database))
-                    .report(date: day)!
+                return try await Reconciliation(
+                    database: database, provider: SimulatedPaymentProvider(database: database)
+                )
+                .report(date: day)!
             }
             balanced = report.balanced
             FileHandle.standardOutput.write(Data((self.json ? try Self.json(report) : Self.text(report)).utf8))
@@ -58,7 +61,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         out += line("provider", report.provider)
         out += "matched \(report.matched), mismatches \(report.mismatches.count)\n"
         for item in report.mismatches {
-            out += "  \(item.problem)  \(item.kind.rawValue)  \(item.merchantRef)  ledger "
+            out +=
+                "  \(item.problem)  \(item.kind.rawValue)  \(item.merchantRef)  ledger "
                 + "\(item.ledgerFen.map(Fen.format) ?? "—")  provider \(item.providerFen.map(Fen.format) ?? "—")\n"
         }
         out += report.balanced ? "BALANCED\n" : "NOT BALANCED\n"

@@ -2,6 +2,7 @@ import Appointments
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Platform
 import TestSupport
 import Testing
@@ -10,7 +11,7 @@ import Testing
 struct AppointmentAPITests {
     @Test("places and slots are listed with filters; bad parameters are refused", arguments: TestBackend.available)
     func browse(backend: TestBackend) async throws {
-        try await TestApp.with(backend, prepare: { try await AppointmentFixture.prepare($0) }) { client in
+        try await TestApp.with(backend, prepare: AppointmentFixture.standard) { client in
             let all = try await client.send(.get, "/api/v1/places").json(PlaceList.self)
             #expect(all.items.map(\.id) == ["huaxi-hospital", "jinjiang-centre"])
             let hospitals = try await client.send(.get, "/api/v1/places?kind=hospital").json(PlaceList.self)
@@ -38,14 +39,14 @@ struct AppointmentAPITests {
             ] {
                 let response = try await client.send(.get, uri)
                 #expect(response.problemCode == code, "\(uri)")
-                #expect(response.headers[.contentType] == "application/problem+json", "\(uri)")
+                #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true, "\(uri)")
             }
         }
     }
 
     @Test("book, list, reschedule and cancel; each refusal is a clear problem", arguments: TestBackend.available)
     func lifecycle(backend: TestBackend) async throws {
-        try await TestApp.with(backend, prepare: { try await AppointmentFixture.prepare($0) }) { client in
+        try await TestApp.with(backend, prepare: AppointmentFixture.standard) { client in
             let one = try await client.token(AppointmentFixture.phone(1))
             let two = try await client.token(AppointmentFixture.phone(2))
             let three = try await client.token(AppointmentFixture.phone(3))
@@ -72,13 +73,16 @@ struct AppointmentAPITests {
 
             // Moving to a full slot changes nothing; to a free one moves the place.
             let toFull = try await client.send(
-                .post, "/api/v1/me/appointments/\(appointment.id)/reschedule", json: #"{"slotId":"slot-h0"}"#, token: one)
+                .post, "/api/v1/me/appointments/\(appointment.id)/reschedule", json: #"{"slotId":"slot-h0"}"#,
+                token: one)
             #expect(toFull.problemCode == "reschedule_same_slot")
             let otherService = try await client.send(
-                .post, "/api/v1/me/appointments/\(appointment.id)/reschedule", json: #"{"slotId":"slot-c0"}"#, token: one)
+                .post, "/api/v1/me/appointments/\(appointment.id)/reschedule", json: #"{"slotId":"slot-c0"}"#,
+                token: one)
             #expect(otherService.problemCode == "reschedule_other_service")
             let moved = try await client.send(
-                .post, "/api/v1/me/appointments/\(appointment.id)/reschedule", json: #"{"slotId":"slot-h1"}"#, token: one)
+                .post, "/api/v1/me/appointments/\(appointment.id)/reschedule", json: #"{"slotId":"slot-h1"}"#,
+                token: one)
             #expect(moved.status == .ok)
             #expect(try moved.json(AppointmentView.self).slot.id == "slot-h1")
             // The freed place can be booked by the third resident now.
@@ -86,7 +90,8 @@ struct AppointmentAPITests {
 
             let cancelled = try await client.send(
                 .post, "/api/v1/me/appointments/\(appointment.id)/cancellation", token: one)
-            #expect(try cancelled.json(AppointmentView.self).timeline.map(\.kind) == [.booked, .rescheduled, .cancelled])
+            #expect(
+                try cancelled.json(AppointmentView.self).timeline.map(\.kind) == [.booked, .rescheduled, .cancelled])
             let twice = try await client.send(
                 .post, "/api/v1/me/appointments/\(appointment.id)/cancellation", token: one)
             #expect(twice.problemCode == "appointment_not_active")
@@ -109,7 +114,7 @@ struct AppointmentAPITests {
 
     @Test("only the owning department's staff add places and slots", arguments: TestBackend.available)
     func staff(backend: TestBackend) async throws {
-        try await TestApp.with(backend, prepare: { try await AppointmentFixture.prepare($0) }) { client in
+        try await TestApp.with(backend, prepare: AppointmentFixture.standard) { client in
             let health = try await client.token("health.staff", official: true)
             let civil = try await client.token("civil.staff", official: true)
             let resident = try await client.token(AppointmentFixture.phone(1))
@@ -125,14 +130,18 @@ struct AppointmentAPITests {
 
             let start = CityClock.rfc3339(CityClock.now() + 2 * 86_400)
             let end = CityClock.rfc3339(CityClock.now() + 2 * 86_400 + 1800)
-            let slots = #"{"slots":[{"serviceId":"health.outpatient","startsAt":"\#(start)","endsAt":"\#(end)","capacity":5}]}"#
-            let refused = try await client.send(.post, "/api/v1/places/tianfu-hospital/slots", json: slots, token: civil)
+            let slots =
+                #"{"slots":[{"serviceId":"health.outpatient","startsAt":"\#(start)","endsAt":"\#(end)","capacity":5}]}"#
+            let refused = try await client.send(
+                .post, "/api/v1/places/tianfu-hospital/slots", json: slots, token: civil)
             #expect(refused.status == .forbidden)
             let added = try await client.send(.post, "/api/v1/places/tianfu-hospital/slots", json: slots, token: health)
             #expect(added.status == .created)
             #expect(try added.json(SlotList.self).items.first?.capacity == 5)
-            let backwards = #"{"slots":[{"serviceId":"health.outpatient","startsAt":"\#(end)","endsAt":"\#(start)","capacity":5}]}"#
-            let bad = try await client.send(.post, "/api/v1/places/tianfu-hospital/slots", json: backwards, token: health)
+            let backwards =
+                #"{"slots":[{"serviceId":"health.outpatient","startsAt":"\#(end)","endsAt":"\#(start)","capacity":5}]}"#
+            let bad = try await client.send(
+                .post, "/api/v1/places/tianfu-hospital/slots", json: backwards, token: health)
             #expect(bad.status == .badRequest && bad.problemCode == "invalid_field")
             let listed = try await client.send(.get, "/api/v1/places/tianfu-hospital/slots?days=3").json(SlotList.self)
             #expect(listed.items.count == 1)

@@ -55,7 +55,16 @@ enum AppointmentFixture {
     }
 
     /// Divisions, the two places with slots tomorrow, `residents` resident accounts and two department officials.
-    static func prepare(_ database: Database, residents: Int = 3, capacity: Int = 2) async throws {
+    static func standard(_ database: Database) async throws {
+        try await self.prepare(database, residents: 3, capacity: 2)
+    }
+
+    /// A thousand residents and slots of 100 places.
+    static func crowd(_ database: Database) async throws {
+        try await self.prepare(database, residents: 1000, capacity: 100)
+    }
+
+    static func prepare(_ database: Database, residents: Int, capacity: Int) async throws {
         let divisions = DivisionRepository(database: database)
         try await divisions.upsert([
             Division(code: "510100", name: "成都市", level: .city, parentCode: nil),
@@ -70,7 +79,8 @@ enum AppointmentFixture {
             (0..<4).map { i in
                 Slot(
                     id: "slot-h\(i)", placeID: self.hospital.id, serviceID: "health.outpatient",
-                    startsAt: start + Int64(i) * 1800, endsAt: start + Int64(i + 1) * 1800, capacity: capacity, booked: 0)
+                    startsAt: start + Int64(i) * 1800, endsAt: start + Int64(i + 1) * 1800, capacity: capacity,
+                    booked: 0)
             } + [
                 Slot(
                     id: "slot-c0", placeID: self.centre.id, serviceID: "civil.household_registration",
@@ -106,7 +116,10 @@ extension TestClientProtocol {
 
     /// An access token for the resident with this sign-in name and the fixture's password (and TOTP for officials).
     func token(_ username: String, official: Bool = false) async throws -> String {
-        let otp = official ? #","otp":"\#(String(format: "%06d", TOTP(secret: AppointmentFixture.totpSecret).compute(date: Date())))""# : ""
+        let otp =
+            official
+            ? #","otp":"\#(String(format: "%06d", TOTP(secret: AppointmentFixture.totpSecret).compute(date: Date())))""#
+            : ""
         let response = try await self.send(
             .post, "/api/v1/auth/login",
             json: #"{"username":"\#(username)","password":"\#(AppointmentFixture.password)"\#(otp)}"#)

@@ -2,6 +2,7 @@ import Billing
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Platform
 import TestSupport
 import Testing
@@ -38,7 +39,8 @@ struct PaymentAPITests {
         }
     }
 
-    @Test("paying: key required, amount checked, replayed, confirmed by the provider, never twice",
+    @Test(
+        "paying: key required, amount checked, replayed, confirmed by the provider, never twice",
         arguments: TestBackend.available)
     func pay(backend: TestBackend) async throws {
         try await TestApp.with(backend, prepare: BillingFixture.prepare) { client in
@@ -82,7 +84,8 @@ struct PaymentAPITests {
         }
     }
 
-    @Test("100 concurrent payments of one bill with the same key: one charge, one answer",
+    @Test(
+        "100 concurrent payments of one bill with the same key: one charge, one answer",
         arguments: TestBackend.available)
     func sameKeyRace(backend: TestBackend) async throws {
         try await TestApp.with(backend, prepare: BillingFixture.prepare) { client in
@@ -110,7 +113,8 @@ struct PaymentAPITests {
         }
     }
 
-    @Test("100 concurrent payments of one bill with different keys: exactly one is taken",
+    @Test(
+        "100 concurrent payments of one bill with different keys: exactly one is taken",
         arguments: TestBackend.available)
     func differentKeysRace(backend: TestBackend) async throws {
         try await TestApp.with(backend, prepare: BillingFixture.prepare) { client in

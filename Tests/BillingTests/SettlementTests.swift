@@ -4,10 +4,11 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Logging
+import NIOCore
 import Platform
 import SQLKit
-import TestSupport
 import Synchronization
+import TestSupport
 import Testing
 
 @Suite("Provider callbacks, refunds, recovery and reconciliation")
@@ -52,7 +53,8 @@ struct SettlementTests {
 
             // A genuine repeat of the provider's callback changes nothing.
             for _ in 0..<3 {
-                let again = try await client.send(.post, uri, json: body, headers: [.paymentSignature: signer.sign(body)])
+                let again = try await client.send(
+                    .post, uri, json: body, headers: [.paymentSignature: signer.sign(body)])
                 #expect(again.status == .noContent)
             }
             let after = try await client.send(.get, "/api/v1/bills/b-water-1", token: one).json(BillDetail.self)
@@ -83,12 +85,16 @@ struct SettlementTests {
             let early = try await client.send(.post, uri, json: reason, token: water, key: "r0")
             // Until the provider confirms, there is nothing to refund.
             if early.status != .accepted { #expect(early.problemCode == "payment_not_refundable") }
-            _ = try await client.waitForBill("b-water-1", status: early.status == .accepted ? "refunded" : "paid", token: one)
+            _ = try await client.waitForBill(
+                "b-water-1", status: early.status == .accepted ? "refunded" : "paid", token: one)
 
             #expect(try await client.send(.post, uri, json: reason, token: one, key: "r1").status == .forbidden)
             #expect(try await client.send(.post, uri, json: reason, token: power, key: "r1").status == .forbidden)
-            #expect(try await client.send(.post, uri, json: reason, token: water).problemCode == "idempotency_key_required")
-            #expect(try await client.send(.post, uri, json: #"{"reason":""}"#, token: water, key: "r1").status == .badRequest)
+            #expect(
+                try await client.send(.post, uri, json: reason, token: water).problemCode == "idempotency_key_required")
+            #expect(
+                try await client.send(.post, uri, json: #"{"reason":""}"#, token: water, key: "r1").status
+                    == .badRequest)
             if early.status != .accepted {
                 let refund = try await client.send(.post, uri, json: reason, token: water, key: "r1")
                 #expect(refund.status == .accepted)
@@ -116,7 +122,8 @@ struct SettlementTests {
         }
     }
 
-    @Test("a lost submission is found and submitted again; a decline reopens the bill", arguments: TestBackend.available)
+    @Test(
+        "a lost submission is found and submitted again; a decline reopens the bill", arguments: TestBackend.available)
     func recovery(backend: TestBackend) async throws {
         try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in
             try await BillRepository(database: database).issue([
@@ -129,13 +136,15 @@ struct SettlementTests {
             let service = PaymentService(database: database, provider: lossy, logger: TestDatabase.logger)
             let secret = SimulatorSecret(database: database)
             let receiver = PaymentCallbackReceiver(payments: service, secret: secret)
-            let backOffice = SimulatedProviderService(provider: simulator, secret: secret, logger: TestDatabase.logger) {
+            let backOffice = SimulatedProviderService(provider: simulator, secret: secret, logger: TestDatabase.logger)
+            {
                 await receiver.deliver(body: $0, signature: $1)
             }
 
             _ = try await service.pay(billID: "b1", payer: payer, key: "k1", request: .init(amountFen: 500))
             // The submission was lost: the provider knows nothing, the payment waits.
-            #expect(try await simulator.lookup(.charge, merchantRef: try await Self.paymentID(database, bill: "b1")) == nil)
+            #expect(
+                try await simulator.lookup(.charge, merchantRef: try await Self.paymentID(database, bill: "b1")) == nil)
             #expect(try await service.recoverDue(now: CityClock.now() + 60) == 1)
             try await backOffice.tick(now: CityClock.now() + 61)
             #expect(try await BillRepository(database: database).find("b1")?.status == .paid)
@@ -191,7 +200,13 @@ final class LosingProvider: PaymentProvider {
     struct Lost: Error {}
 
     func charge(merchantRef: String, amountFen: Int64, description: String) async throws -> String {
-        if !self.lost.withLock({ let was = $0; $0 = true; return was }) { throw Lost() }
+        if !self.lost.withLock({
+            let was = $0
+            $0 = true
+            return was
+        }) {
+            throw Lost()
+        }
         return try await self.inner.charge(merchantRef: merchantRef, amountFen: amountFen, description: description)
     }
 

@@ -57,7 +57,7 @@ public struct AppWiring {
         let renderer = try await PageRenderer(
             templateDirectories: [
                 AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
-                InboxPages.templateDirectory,
+                InboxPages.templateDirectory, AppointmentPages.templateDirectory, BillingPages.templateDirectory,
             ]
         )
         let cipher = cipher ?? .ephemeral()
@@ -100,8 +100,10 @@ public struct AppWiring {
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)
         AppointmentAPI(database: database).register(on: api)
+        AppointmentPages(database: database, renderer: renderer).register(on: router)
         let billing = BillingContext(database: database, cipher: cipher, logger: logger)
         billing.api(database: database).register(on: api)
+        BillingPages(database: database, context: billing, renderer: renderer).register(on: router)
 
         self.router = router
         self.api = api

@@ -39,7 +39,9 @@ public struct Place: Codable, Sendable, Equatable {
     /// Whether `text` may be a place id: 2–64 characters of `a-z 0-9 . -`, starting with a letter or digit.
     public static func isWellFormedID(_ text: String) -> Bool {
         (2...64).contains(text.utf8.count)
-            && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D }
+            && text.utf8.allSatisfy {
+                (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D
+            }
             && text.utf8.first.map { $0 != 0x2E && $0 != 0x2D } == true
     }
 }

@@ -30,7 +30,9 @@ public struct Slot: Sendable, Equatable {
     /// Whether `text` may be a service id: `area.name` of lower-case letters, digits and `_`, at most 64 long.
     public static func isWellFormedServiceID(_ text: String) -> Bool {
         (3...64).contains(text.utf8.count) && text.contains(".")
-            && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x5F }
+            && text.utf8.allSatisfy {
+                (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x5F
+            }
     }
 }
 

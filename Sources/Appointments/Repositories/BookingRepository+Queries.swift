@@ -5,7 +5,8 @@ extension BookingRepository {
     /// The appointment with this id, with its place, slot and timeline.
     public func find(_ id: String) async throws -> Appointment? {
         try await self.database.withConnection { sql in
-            guard let row = try await sql.raw(Self.selectJoined + " WHERE b.id = \(bind: id)").first() else {
+            guard let row = try await sql.raw(SQLQueryString(Self.selectJoined) + " WHERE b.id = \(bind: id)").first()
+            else {
                 return nil
             }
             var appointment = try Self.appointment(row)
@@ -58,7 +59,8 @@ extension BookingRepository {
             slot: slot, place: place, createdAt: try row.decode(column: "b_created_at", as: Int64.self), timeline: [])
     }
 
-    private static func timeline(of ids: [String], on sql: any SQLDatabase) async throws -> [String: [Appointment.Event]]
+    private static func timeline(of ids: [String], on sql: any SQLDatabase) async throws -> [String: [Appointment
+        .Event]]
     {
         guard !ids.isEmpty else { return [:] }
         let rows = try await sql.select().columns("booking_id", "at", "kind", "slot_id").from("appointment_events")

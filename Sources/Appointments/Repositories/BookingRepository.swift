@@ -1,3 +1,4 @@
+import Notifications
 import Platform
 import SQLKit
 
@@ -139,7 +140,9 @@ public struct BookingRepository: Sendable {
             throw AppointmentProblem.notActive
         }
         guard try row.decode(column: "starts_at", as: Int64.self) > now else { throw AppointmentProblem.tooLate }
-        return (try row.decode(column: "slot_id", as: String.self), try row.decode(column: "service_id", as: String.self))
+        return (
+            try row.decode(column: "slot_id", as: String.self), try row.decode(column: "service_id", as: String.self)
+        )
     }
 
     static func activeBooking(slotID: String, accountID: String, on sql: any SQLDatabase) async throws -> String? {
@@ -154,5 +157,36 @@ public struct BookingRepository: Sendable {
     ) async throws {
         try await sql.insert(into: "appointment_events").columns("booking_id", "at", "kind", "slot_id", "actor")
             .values(SQLBind(booking), SQLBind(at), SQLBind(kind.rawValue), SQLBind(slotID), SQLBind(actor)).run()
+        try await Self.notify(kind, booking: booking, slotID: slotID, accountID: actor, on: sql)
+    }
+
+    /// Tells the resident what happened to their appointment, in the same transaction.
+    static func notify(
+        _ kind: Appointment.Event.Kind, booking: String, slotID: String, accountID: String, on sql: any SQLDatabase
+    ) async throws {
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT s.starts_at, p.name_zh, p.name_en FROM appointment_slots s
+                JOIN appointment_places p ON p.id = s.place_id WHERE s.id = \(bind: slotID)
+                """
+            ).first()
+        else { return }
+        let when = CityClock.localDateTime(try row.decode(column: "starts_at", as: Int64.self))
+        let zh = try row.decode(column: "name_zh", as: String.self)
+        let en = try row.decode(column: "name_en", as: String.self)
+        let (titleZh, titleEn, bodyZh, bodyEn): (String, String, String, String) =
+            switch kind {
+            case .booked: ("预约成功", "Appointment booked", "\(zh)，\(when)。", "\(en), \(when).")
+            case .rescheduled: ("预约已改期", "Appointment moved", "已改到 \(zh)，\(when)。", "Moved to \(en), \(when).")
+            case .cancelled:
+                ("预约已取消", "Appointment cancelled", "\(zh)，\(when) 的预约已取消。", "\(en), \(when): cancelled.")
+            }
+        try await Notifier().enqueue(
+            NotificationDraft(
+                accountID: accountID, topic: "appointment.\(kind.rawValue)", titleZh: titleZh, titleEn: titleEn,
+                bodyZh: bodyZh, bodyEn: bodyEn, link: "/appointments/mine/\(booking)",
+                channels: kind == .cancelled ? [.inbox] : [.inbox, .sms]),
+            on: sql)
     }
 }

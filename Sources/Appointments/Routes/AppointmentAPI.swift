@@ -117,7 +117,8 @@ public struct AppointmentAPI: Sendable {
         let (items, more) = try await self.bookings.list(
             accountID: resident.subject, status: status, before: before, limit: limit)
         return Page(
-            items: items.map(AppointmentView.init), nextCursor: more ? items.last.map { Cursor(after: $0.id).token } : nil)
+            items: items.map(AppointmentView.init),
+            nextCursor: more ? items.last.map { Cursor(after: $0.id).token } : nil)
     }
 
     /// The signed-in resident's appointment named in the path; someone else's answers 404.

@@ -1,3 +1,4 @@
+import Foundation
 import Platform
 import SQLKit
 
@@ -16,7 +17,8 @@ public struct AppointmentDemoSeeder: Sendable {
     public static let places: [(Place, [String])] = [
         (
             Place(
-                id: "huaxi-hospital", kind: .hospital, name: "四川大学华西医院", nameEn: "West China Hospital, Sichuan University",
+                id: "huaxi-hospital", kind: .hospital, name: "四川大学华西医院",
+                nameEn: "West China Hospital, Sichuan University",
                 address: "武侯区国学巷37号", addressEn: "37 Guoxue Lane, Wuhou District", divisionCode: "510107",
                 departmentId: "dept-health"), ["health.outpatient", "health.checkup"]
         ),
@@ -71,7 +73,8 @@ public struct AppointmentDemoSeeder: Sendable {
     public func seed(days: Int = 7, now: Int64 = CityClock.now()) async throws -> Int {
         let today = CityClock.startOfDay(CityClock.localDate(now))!
         // Mornings 08:30–11:30 and afternoons 14:00–17:00, half-hour slots.
-        let times = stride(from: 8 * 60 + 30, to: 11 * 60 + 30, by: 30).map { $0 }
+        let times =
+            stride(from: 8 * 60 + 30, to: 11 * 60 + 30, by: 30).map { $0 }
             + stride(from: 14 * 60, to: 17 * 60, by: 30).map { $0 }
         return try await self.database.transaction { sql in
             var created = 0

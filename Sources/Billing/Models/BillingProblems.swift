@@ -37,6 +37,7 @@ public enum BillingProblem {
         .unprocessableContent, code: "callback_amount_mismatch", zh: "回调金额与支付金额不符。",
         en: "The callback amount differs from the payment's.")
     public static let invalidReason = Problem(
-        .badRequest, code: "invalid_field", zh: "退款原因必须是 1–200 个字符。", en: "The refund reason must have 1–200 characters.",
+        .badRequest, code: "invalid_field", zh: "退款原因必须是 1–200 个字符。",
+        en: "The refund reason must have 1–200 characters.",
         extensions: ["field": "reason"])
 }

@@ -36,7 +36,8 @@ public struct IdempotencyStore: Sendable {
         else { return nil }
         return Stored(
             requestHash: try row.decode(column: "request_hash", as: String.self),
-            status: try row.decode(column: "status", as: Int.self), body: try row.decode(column: "body", as: String.self))
+            status: try row.decode(column: "status", as: Int.self),
+            body: try row.decode(column: "body", as: String.self))
     }
 
     static func save(account: String, key: String, _ stored: Stored, on sql: any SQLDatabase) async throws {

@@ -74,7 +74,8 @@ public struct BillingAPI: Sendable {
         let (items, more) = try await self.bills.list(
             for: payer, status: try query.choice("status", as: Bill.Status.self),
             kind: try query.choice("kind", as: Bill.Kind.self), before: before, limit: limit)
-        return Page(items: items.map(BillView.init), nextCursor: more ? items.last.map { Cursor(after: $0.id).token } : nil)
+        return Page(
+            items: items.map(BillView.init), nextCursor: more ? items.last.map { Cursor(after: $0.id).token } : nil)
     }
 
     /// A bill its payer, or staff of its department, may read; anyone else gets 404.

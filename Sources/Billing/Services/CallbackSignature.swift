@@ -12,11 +12,13 @@ public struct CallbackSignature: Sendable {
     public static let header = "X-Payment-Signature"
     /// How far the signing time may be from now.
     public static let tolerance: Int64 = 300
-    let secret: SymmetricKey
+    private let secretBytes: [UInt8]
 
     public init(secret: String) {
-        self.secret = SymmetricKey(data: Data(secret.utf8))
+        self.secretBytes = Array(secret.utf8)
     }
+
+    private var secret: SymmetricKey { SymmetricKey(data: self.secretBytes) }
 
     /// The header value for `body` signed at `time`.
     public func sign(_ body: String, at time: Int64 = CityClock.now()) -> String {

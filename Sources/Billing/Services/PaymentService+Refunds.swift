@@ -79,7 +79,7 @@ extension PaymentService {
                 merchantRef: refundID, chargeRef: chargeRef, amountFen: item.amountFen)
             try await self.database.withConnection { sql in
                 try await sql.update("billing_refunds").set("provider_ref", to: reference)
-                    .where("id", .equal, refundID).where("provider_ref", .isNull).run()
+                    .where("id", .equal, refundID).where(SQLColumn("provider_ref"), .is, SQLLiteral.null).run()
             }
         } catch {
             self.logger.warning(

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Notifications
 import Platform
 import SQLKit
 
@@ -54,6 +55,17 @@ extension PaymentService {
         try await BillRepository.record(
             succeeded ? .paymentSucceeded : .paymentFailed, bill: payment.billID, payment: payment.id,
             actor: self.provider.name, at: at, on: sql)
+        let amount = Fen.format(payment.amountFen)
+        try await Notifier().enqueue(
+            NotificationDraft(
+                accountID: payment.accountID, topic: succeeded ? "payment.confirmed" : "payment.failed",
+                titleZh: succeeded ? "缴费成功" : "缴费未成功", titleEn: succeeded ? "Payment confirmed" : "Payment declined",
+                bodyZh: succeeded ? "你已成功缴费 \(amount)。" : "支付 \(amount) 未成功，账单已恢复为待缴，可重新支付。",
+                bodyEn: succeeded
+                    ? "Your payment of \(amount) is confirmed."
+                    : "Your payment of \(amount) was declined; the bill is open again.",
+                link: "/bills/\(payment.billID)", channels: succeeded ? [.inbox, .sms] : [.inbox]),
+            on: sql)
         self.logger.info(
             succeeded ? "payment.succeeded" : "payment.failed",
             metadata: ["payment": "\(payment.id)", "amount_fen": "\(payment.amountFen)"])
@@ -86,6 +98,13 @@ extension PaymentService {
             .where("id", .equal, payment.billID).where("status", .equal, Bill.Status.refundPending.rawValue).run()
         try await BillRepository.record(
             .refunded, bill: payment.billID, payment: payment.id, actor: self.provider.name, at: at, on: sql)
+        let amount = Fen.format(payment.amountFen)
+        try await Notifier().enqueue(
+            NotificationDraft(
+                accountID: payment.accountID, topic: "payment.refunded", titleZh: "退款已到账", titleEn: "Refund completed",
+                bodyZh: "\(amount) 已退回你的支付账户。", bodyEn: "\(amount) has been refunded to your payment account.",
+                link: "/bills/\(payment.billID)", channels: [.inbox, .sms]),
+            on: sql)
         return .applied
     }
 }

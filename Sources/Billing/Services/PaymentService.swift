@@ -109,7 +109,7 @@ public struct PaymentService: Sendable {
                 merchantRef: payment.id, amountFen: payment.amountFen, description: "bill \(payment.billID)")
             try await self.database.withConnection { sql in
                 try await sql.update("billing_payments").set("provider_ref", to: reference)
-                    .where("id", .equal, paymentID).where("provider_ref", .isNull).run()
+                    .where("id", .equal, paymentID).where(SQLColumn("provider_ref"), .is, SQLLiteral.null).run()
             }
         } catch {
             self.logger.warning(

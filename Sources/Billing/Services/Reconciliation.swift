@@ -81,8 +81,8 @@ public struct Reconciliation: Sendable {
     public func report(date: String) async throws -> Report? {
         guard let from = CityClock.startOfDay(date) else { return nil }
         let to = from + 86_400
-        var ours: [String: (ProviderRecord.Kind, Int64)] = [:]
-        try await self.database.withConnection { sql in
+        let ours = try await self.database.withConnection { sql in
+            var ours: [String: (ProviderRecord.Kind, Int64)] = [:]
             for row in try await sql.select().columns("id", "amount_fen").from("billing_payments")
                 .where("confirmed_at", .greaterThanOrEqual, from).where("confirmed_at", .lessThan, to)
                 .where("status", .in, ["succeeded", "refund_pending", "refunded"]).all()
@@ -99,6 +99,7 @@ public struct Reconciliation: Sendable {
                     .refund, try row.decode(column: "amount_fen", as: Int64.self)
                 )
             }
+            return ours
         }
         var theirs: [String: (ProviderRecord.Kind, Int64)] = [:]
         for record in try await self.provider.settlements(from: from, to: to) {
@@ -115,17 +116,24 @@ public struct Reconciliation: Sendable {
                 if other.1 == fen {
                     matched += 1
                 } else {
-                    mismatches.append(Mismatch(problem: "amount_differs", kind: kind, merchantRef: ref, ledgerFen: fen, providerFen: other.1))
+                    mismatches.append(
+                        Mismatch(
+                            problem: "amount_differs", kind: kind, merchantRef: ref, ledgerFen: fen,
+                            providerFen: other.1))
                 }
             } else {
-                mismatches.append(Mismatch(problem: "missing_at_provider", kind: kind, merchantRef: ref, ledgerFen: fen, providerFen: nil))
+                mismatches.append(
+                    Mismatch(
+                        problem: "missing_at_provider", kind: kind, merchantRef: ref, ledgerFen: fen, providerFen: nil))
             }
         }
         for (key, (kind, fen)) in theirs {
             provider.add(kind, fen)
             if ours[key] == nil {
                 let ref = String(key.drop { $0 != ":" }.dropFirst())
-                mismatches.append(Mismatch(problem: "missing_in_ledger", kind: kind, merchantRef: ref, ledgerFen: nil, providerFen: fen))
+                mismatches.append(
+                    Mismatch(
+                        problem: "missing_in_ledger", kind: kind, merchantRef: ref, ledgerFen: nil, providerFen: fen))
             }
         }
         mismatches.sort { ($0.kind.rawValue, $0.merchantRef) < ($1.kind.rawValue, $1.merchantRef) }

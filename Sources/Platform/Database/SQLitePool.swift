@@ -43,11 +43,21 @@ actor SQLitePool {
         let connection = try await self.lease()
         do {
             let result = try await body(connection)
-            self.release(connection)
+            await self.giveBack(connection)
             return result
         } catch {
-            self.release(connection)
+            await self.giveBack(connection)
             throw error
+        }
+    }
+
+    /// Returns a connection to the pool, or closes it when the pool closed while it was out (a background service
+    /// mid-query at shutdown): an unclosed connection must never be dropped.
+    private func giveBack(_ connection: SQLiteConnection) async {
+        if self.closed {
+            try? await connection.close().get()
+        } else {
+            self.release(connection)
         }
     }
 

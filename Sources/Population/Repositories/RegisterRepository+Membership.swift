@@ -1,3 +1,4 @@
+import Foundation
 import Platform
 import SQLKit
 
@@ -51,6 +52,49 @@ extension RegisterRepository {
                 let id = try row.decode(column: "id", as: Int64.self)
                 return (id, try row.decode(column: "community_code", as: String.self), members[id] ?? [])
             }
+        }
+    }
+}
+
+extension RegisterRepository {
+    /// Adds one household and its residents to the register (for fixtures and benchmarks; the demo city is written
+    /// in bulk by the seeder). ID numbers are sealed with `cipher` and hashed for look-ups, like the seeder's.
+    /// Returns the new household's id and its residents' ids, in order.
+    public func enrol(
+        communityCode: String, address: String, residents: [(name: String, idNumber: IDNumber)],
+        cipher: PersonalDataCipher
+    ) async throws -> (householdID: Int64, residentIDs: [Int64]) {
+        try await self.database.transaction { sql in
+            let max = { (table: String) in
+                try await sql.select().column(SQLFunction("MAX", args: SQLColumn("id")), as: "m").from(table)
+                    .first(decodingColumn: "m", as: Int64?.self) ?? nil
+            }
+            let household = (try await max("households") ?? 0) + 1
+            try await sql.insert(into: "households").columns("id", "community_code", "address", "size")
+                .values(SQLBind(household), SQLBind(communityCode), SQLBind(address), SQLBind(residents.count)).run()
+            var next = (try await max("residents") ?? 0) + 1
+            var ids: [Int64] = []
+            for (index, person) in residents.enumerated() {
+                let number = person.idNumber.value
+                // The 17th digit of a GB 11643 number is odd for men and even for women.
+                let gender = (Int(String(number[number.index(number.startIndex, offsetBy: 16)])) ?? 0) % 2 == 1
+                let birth = String(number.dropFirst(6).prefix(8))
+                try await sql.insert(into: "residents")
+                    .columns(
+                        "id", "household_id", "community_code", "name", "gender", "birth_date", "relation",
+                        "id_number_hash", "id_number_enc", "synthetic"
+                    )
+                    .values(
+                        SQLBind(next), SQLBind(household), SQLBind(communityCode), SQLBind(person.name),
+                        SQLBind(gender ? "M" : "F"),
+                        SQLBind("\(birth.prefix(4))-\(birth.dropFirst(4).prefix(2))-\(birth.suffix(2))"),
+                        SQLBind(index == 0 ? "head" : "member"), SQLBind(cipher.lookupHash(number)),
+                        SQLBind(Data(cipher.seal(number))), SQLBind(1)
+                    ).run()
+                ids.append(next)
+                next += 1
+            }
+            return (household, ids)
         }
     }
 }
