@@ -23,7 +23,29 @@ extension PaymentService {
         guard (1...200).contains(reason.count) else { throw BillingProblem.invalidReason }
         let hash = IdempotencyStore.fingerprint("POST", "/api/v1/payments/\(paymentID)/refunds", reason)
         let refundID = SortableID.make()
-        let answer = try await self.database.transaction { sql -> Answer in
+        let answer: Answer
+        do {
+            answer = try await self.refundTransaction(
+                paymentID: paymentID, staff: staff, key: key, reason: reason, hash: hash, refundID: refundID,
+                address: address)
+        } catch {
+            // The same key may have committed while this request waited on the payment's row: replay it.
+            let stored = try await self.database.withConnection {
+                try await IdempotencyStore.find(account: staff.subject, key: key, on: $0)
+            }
+            guard let stored else { throw error }
+            let replay = try IdempotencyStore.replay(stored, hash: hash)
+            return Answer(status: replay.status, body: replay.body, replayed: true)
+        }
+        if !answer.replayed { await self.submitRefund(refundID) }
+        return answer
+    }
+
+    private func refundTransaction(
+        paymentID: String, staff: Principal, key: String, reason: String, hash: String, refundID: String,
+        address: String?
+    ) async throws -> Answer {
+        try await self.database.transaction { sql -> Answer in
             if let stored = try await IdempotencyStore.find(account: staff.subject, key: key, on: sql) {
                 let replay = try IdempotencyStore.replay(stored, hash: hash)
                 return Answer(status: replay.status, body: replay.body, replayed: true)
@@ -63,8 +85,6 @@ extension PaymentService {
                 IdempotencyStore.Stored(requestHash: hash, status: 202, body: body), on: sql)
             return Answer(status: 202, body: body, replayed: false)
         }
-        if !answer.replayed { await self.submitRefund(refundID) }
-        return answer
     }
 
     /// Hands a pending refund to the provider; failures are left to the recovery service.

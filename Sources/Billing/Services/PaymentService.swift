@@ -78,11 +78,10 @@ public struct PaymentService: Sendable {
                 try await IdempotencyStore.save(account: payer.accountID, key: key, stored, on: sql)
                 return Answer(status: 202, body: body, replayed: false)
             }
-        } catch let problem as Problem {
-            throw problem
         } catch {
-            // Lost a race on a unique index: the same key committed first (replay it), or another payment of the
-            // bill did (refuse like the conditional update would have).
+            // Lost a race: the same key committed first (replay its answer: on PostgreSQL the loser may have waited
+            // on the bill's row or the key's index rather than seen the key), or another payment of the bill did
+            // (refuse like the conditional update would have).
             let (stored, bill) = try await self.database.withConnection { sql in
                 (
                     try await IdempotencyStore.find(account: payer.accountID, key: key, on: sql),
@@ -93,6 +92,7 @@ public struct PaymentService: Sendable {
                 let replay = try IdempotencyStore.replay(stored, hash: hash)
                 return Answer(status: replay.status, body: replay.body, replayed: true)
             }
+            if error is Problem { throw error }
             if let bill, bill.status != .unpaid { throw Self.refusal(for: bill.status) }
             throw error
         }
