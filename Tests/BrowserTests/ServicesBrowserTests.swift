@@ -43,6 +43,17 @@ struct ServicesBrowserTests {
         try png.write(to: directory.appendingPathComponent("\(name).png"))
     }
 
+    /// Waits (up to five seconds) until the browser shows a page whose path starts with `prefix`: clicks on links
+    /// and form buttons return before the next page has loaded.
+    private func arrive(_ browser: WebDriver, at prefix: String, suffix: String = "") async throws -> Bool {
+        for _ in 0..<50 {
+            let path = try await browser.currentURL.path
+            if path.hasPrefix(prefix) && path.hasSuffix(suffix) && path != prefix.dropLast() { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
     @Test("a resident books a hospital slot and pays a water bill, on a phone, without JavaScript")
     func bookAndPay() async throws {
         try await TestApp.with(.sqlite, framework: .live, prepare: prepareServices) { client in
@@ -52,7 +63,7 @@ struct ServicesBrowserTests {
                 try await browser.findElement(css: "#username").sendKeys("13912345678")
                 try await browser.findElement(css: "#password").sendKeys("Furong-Garden-42")
                 try await browser.findElement(css: "#signin-form button").click()
-                #expect(try await browser.currentURL.path == "/appointments")
+                #expect(try await self.arrive(browser, at: "/appointments"))
                 let hospitals = try await browser.findElement(css: "#hospitals").text
                 #expect(hospitals.contains("四川大学华西医院"))
                 try await self.keep(browser, "appointments-phone")
@@ -60,7 +71,7 @@ struct ServicesBrowserTests {
                 try await browser.findElement(css: "#hospitals a[href='/appointments/places/huaxi-hospital']").click()
                 try await self.keep(browser, "appointment-slots-phone")
                 try await browser.findElement(css: "button.book").click()
-                #expect(try await browser.currentURL.path.hasPrefix("/appointments/mine/"))
+                #expect(try await self.arrive(browser, at: "/appointments/mine/"))
                 #expect(try await browser.findElement(css: "#appointment-status").text == "已预约")
                 #expect(try await browser.findElement(css: "#timeline").text.contains("预约"))
                 try await self.keep(browser, "appointment-booked-phone")
@@ -69,10 +80,15 @@ struct ServicesBrowserTests {
                 #expect(try await browser.findElement(css: "#open-bills").text.contains("¥46.50"))
                 try await self.keep(browser, "bills-phone")
                 try await browser.findElement(css: "#open-bills a").click()
+                #expect(try await self.arrive(browser, at: "/bills/"))
                 try await browser.findElement(css: "#pay").click()
+                #expect(try await self.arrive(browser, at: "/bills/", suffix: "/pay"))
                 #expect(try await browser.findElement(css: "#confirm-amount").text == "¥46.50")
                 try await self.keep(browser, "bill-confirm-phone")
                 try await browser.findElement(css: "#confirm-pay").click()
+                for _ in 0..<50 where try await browser.currentURL.path.hasSuffix("/pay") {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
                 // The simulator confirms a moment later through its signed callback: refresh until it has.
                 var status = try await browser.findElement(css: "#bill-status").text
                 for _ in 0..<50 where status != "已缴" {

@@ -40,7 +40,7 @@ enum SiteStylesheet {
         .note { background: #fff7e0; border-radius: 8px; padding: 10px 12px; } .ok { color: #1e7b34; }
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 14px; background: var(--card);
           border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; } .facts dt { color: var(--muted); }
-        .facts dd { margin: 0; } .amount { font-size: 18px; } .timeline { color: var(--muted); font-size: 14px; }
+        .facts dd { margin: 0; overflow-wrap: anywhere; } .amount { font-size: 18px; } .timeline { color: var(--muted); font-size: 14px; }
         .slots { list-style: none; padding: 0; display: grid; grid-template-columns: 1fr; gap: 8px; }
         @media (min-width: 720px) { .slots { grid-template-columns: repeat(3, 1fr); } }
         .slots li { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 8px 12px;

@@ -103,16 +103,20 @@ public struct AppointmentPages: Sendable {
         }
         let now = CityClock.now()
         let slots = try await self.places.slots(placeID: id, from: now + 1, to: now + 7 * 86_400)
+        let strings = AppointmentStrings.table(for: context.locale)
         var days: [DayRow] = []
-        for slot in slots {
-            let date = CityClock.localDate(slot.startsAt) + " · " + slot.serviceID
+        // Grouped by service, then day, each group in time order.
+        let ordered = slots.sorted { ($0.serviceID, $0.startsAt, $0.id) < ($1.serviceID, $1.startsAt, $1.id) }
+        for slot in ordered {
+            let date =
+                AppointmentStrings.service(slot.serviceID, locale: context.locale) + " · "
+                + CityClock.localDate(slot.startsAt)
             if days.last?.date == date {
                 days[days.count - 1] = DayRow(date: date, slots: days[days.count - 1].slots + [Self.row(slot)])
             } else {
                 days.append(DayRow(date: date, slots: [Self.row(slot)]))
             }
         }
-        let strings = AppointmentStrings.table(for: context.locale)
         return self.renderer.render(
             "appointment-place", title: place.name(in: context.locale),
             model: PlaceModel(
@@ -148,7 +152,7 @@ public struct AppointmentPages: Sendable {
             model: DetailModel(
                 id: appointment.id, place: appointment.place.name(in: locale),
                 address: locale.pick(zh: appointment.place.address, en: appointment.place.addressEn),
-                service: appointment.slot.serviceID,
+                service: AppointmentStrings.service(appointment.slot.serviceID, locale: locale),
                 when: CityClock.localDateTime(appointment.slot.startsAt) + "–"
                     + CityClock.localTime(appointment.slot.endsAt),
                 booked: appointment.status == .booked,

@@ -12,6 +12,20 @@ enum AppointmentStrings {
         return table(for: locale)["error_" + code] ?? table(for: locale)["error_other"]
     }
 
+    /// A service's name for people; the catalog's id when the name is not known here.
+    static func service(_ id: String, locale: AppLocale) -> String {
+        self.serviceNames[id].map { locale.pick(zh: $0.0, en: $0.1) } ?? id
+    }
+
+    /// Names of the services the demo places offer (the service catalog owns the full list).
+    static let serviceNames: [String: (String, String)] = [
+        "health.outpatient": ("门诊挂号", "Outpatient visit"),
+        "health.checkup": ("健康体检", "Health check-up"),
+        "health.vaccination": ("预防接种", "Vaccination"),
+        "gov.household_registration": ("户籍办理", "Household registration"),
+        "gov.social_security": ("社保业务", "Social insurance"),
+    ]
+
     static let zh: [String: String] = [
         "appt_title": "预约挂号与办事",
         "appt_lead": "选择医院或政务服务中心，再选时段预约。",
