@@ -23,7 +23,7 @@ public struct PaymentRecoveryService: Service {
                 } catch {
                     self.logger.debug("payment.recovery_failed", metadata: ["error.type": "\(type(of: error))"])
                 }
-                try await Task.sleep(for: self.interval)
+                try? await Task.sleep(for: self.interval)
             }
         }
     }

@@ -36,7 +36,7 @@ public struct SimulatedProviderService: Service {
                     // Not migrated yet at start-up, or the database is briefly away: try again next round.
                     self.logger.debug("simulator.tick_failed", metadata: ["error.type": "\(type(of: error))"])
                 }
-                try await Task.sleep(for: self.interval)
+                try? await Task.sleep(for: self.interval)
             }
         }
     }
