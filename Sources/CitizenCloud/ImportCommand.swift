@@ -2,12 +2,13 @@ import App
 import ArgumentParser
 import Foundation
 import Platform
+import ServiceHall
 import Territory
 
 /// `citizen-cloud import …`: loads data files.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import data files.", subcommands: [Divisions.self]
+        commandName: "import", abstract: "Import data files.", subcommands: [Divisions.self, ServiceCatalog.self]
     )
 
     /// `citizen-cloud import divisions FILE`.
@@ -35,6 +36,36 @@ struct ImportCommand: AsyncParsableCommand {
                     summary.byLevel[level].map { "\($0) \(level.rawValue)" }
                 }
                 print("Imported \(summary.rows) divisions: " + parts.joined(separator: ", "))
+            }
+        }
+    }
+
+    /// `citizen-cloud import catalog FILE`.
+    struct ServiceCatalog: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "catalog",
+            abstract: "Import the service catalog (themes, departments, services; JSON). Validated as a whole, "
+                + "all-or-nothing; replaces the stored catalog."
+        )
+
+        @Argument(help: "JSON file, e.g. data/service-catalog.json") var file: String
+        @OptionGroup var options: DatabaseOptions
+
+        func run() async throws {
+            try await CommandSupport.failing {
+                let logger = CommandSupport.logger(level: self.options.level)
+                let text = try CommandSupport.readText(self.file)
+                // Validate before touching the database, so a bad file never needs a connection.
+                _ = try CatalogParser.parse(text, fileName: self.file)
+                let file = self.file
+                let summary = try await CommandSupport.withDatabase(try self.options.url(), logger: logger) {
+                    database in
+                    try await Migrator(database: database, migrations: AppMigrations.all, logger: logger).migrate()
+                    return try await CatalogImporter(database: database).importFile(text, fileName: file)
+                }
+                print(
+                    "Imported catalog version \(summary.version): \(summary.departments) departments, "
+                        + "\(summary.services) services, \(summary.themes) themes")
             }
         }
     }

@@ -8,6 +8,7 @@ import Identity
 import Logging
 import Platform
 import Population
+import ServiceHall
 import ServiceLifecycle
 import Territory
 import UnixSignals
@@ -80,6 +81,7 @@ struct ServeCommand: AsyncParsableCommand {
                 )
             }
             try await Self.seedOfficials(database: database, keyFile: keyFile)
+            try await Self.seedServiceHall(database: database, keyFile: keyFile, logger: logger)
             let slots = try await AppointmentDemoSeeder(database: database).seed()
             let bills = try await BillingDemoSeeder(database: database).seed()
             logger.info("demo.services", metadata: ["new_slots": "\(slots)", "new_bills": "\(bills)"])
@@ -97,6 +99,35 @@ struct ServeCommand: AsyncParsableCommand {
         for entry in entries {
             text += "  \(entry.username)  \(entry.role.rawValue)  \(entry.scope)\n"
         }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Imports the shipped catalog when none is stored, and seeds demo residents and applications once.
+    private static func seedServiceHall(database: Database, keyFile: String, logger: Logger) async throws {
+        if try await CatalogRepository(database: database).version() == nil {
+            let path = CommandSupport.dataDirectory() + "/service-catalog.json"
+            try await CatalogImporter(database: database).importFile(try CommandSupport.readText(path), fileName: path)
+        }
+        guard let (catalog, _) = try await CatalogRepository(database: database).load() else { return }
+        let cipher = try PersonalDataCipher.loadOrCreate(keyFile: keyFile)
+        let service = IdentityService(database: database, cipher: cipher, hasher: PasswordHasher())
+        let residents = try await DemoResidents.seed(service: service)
+        var staff: [String: String] = [:]
+        for entry in DemoOfficials.entries(community: "") where entry.role == .departmentStaff {
+            if let id = try await service.accounts.find(signInName: entry.username)?.id { staff[entry.scope] = id }
+        }
+        let now = Int64(Date().timeIntervalSince1970)
+        if let summary = try await DemoServiceHall.seed(
+            database: database, catalog: catalog, applicants: residents.map(\.id), staff: staff, now: now)
+        {
+            logger.info(
+                "demo.service_hall",
+                metadata: ["applications": "\(summary.applications)", "ratings": "\(summary.ratings)"])
+        }
+        var text =
+            "Demo resident (password \(DemoOfficials.password)): sign in with phone \(DemoResidents.firstPhone)\n"
+        text += "Department staff handle applications at /console/applications: psb.staff, hpf.staff, medsec.staff, "
+        text += "hrss.staff, hotline.staff\n"
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

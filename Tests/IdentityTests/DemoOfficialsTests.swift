@@ -20,7 +20,7 @@ struct DemoOfficialsTests {
             let first = try await DemoOfficials.seed(service: service, divisions: divisions)
             let again = try await DemoOfficials.seed(service: service, divisions: divisions)
             #expect(first.map(\.username) == again.map(\.username))
-            #expect(Set(first.map(\.role)).count == 6)
+            #expect(Set(first.map(\.role)).count == 7)
             #expect(first.first { $0.role == .communityWorker }?.scope == IdentityFixture.communityA)
         }
         try await TestApp.with(backend, prepare: prepare) { client in

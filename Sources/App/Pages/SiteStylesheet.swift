@@ -34,6 +34,32 @@ enum SiteStylesheet {
         .search .row { display: flex; gap: 8px; } .search input { flex: 1; }
         input { font-size: 16px; padding: 9px; border: 1px solid var(--line); border-radius: 8px; width: 100%; }
         .form { display: grid; gap: 8px; max-width: 420px; } .narrow { max-width: 480px; }
+        select, textarea { font: inherit; font-size: 16px; padding: 9px; border: 1px solid var(--line); border-radius: 8px;
+          width: 100%; background: #fff; }
+        .filters { align-items: center; flex-wrap: wrap; margin-top: 8px; } .filters select { flex: 1; min-width: 12em; }
+        .check { display: flex; gap: 6px; align-items: center; } .check input { width: auto; }
+        .chips { display: flex; flex-wrap: wrap; gap: 6px; margin: 12px 0; }
+        .chips a { padding: 4px 10px; border: 1px solid var(--line); border-radius: 999px; background: var(--card);
+          text-decoration: none; color: var(--ink); font-size: 14px; }
+        .chips a.on { background: var(--accent); color: #fff; border-color: var(--accent); }
+        .tag { display: inline-block; font-size: 12px; padding: 1px 8px; border-radius: 999px; background: #eef1f6;
+          color: var(--muted); } .tag.late { background: #fde2e0; color: #a12a1c; }
+        .status-completed, .status-approved { background: #e3f4e8; color: #1e6b35; } .status-rejected { background: #fde2e0; color: #a12a1c; }
+        ul.cards { list-style: none; padding: 0; } .services li { line-height: 1.4; }
+        .facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 14px; background: var(--card);
+          border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; } .facts dd { margin: 0; }
+        .facts ul { margin: 0; padding-left: 18px; } .facts dt { color: var(--muted); }
+        .field { display: grid; gap: 4px; } .field.invalid input, .field.invalid select, .field.invalid textarea { border-color: #c0392b; }
+        .error { color: #a12a1c; } p.error { background: #fde2e0; padding: 8px 12px; border-radius: 8px; }
+        .timeline { padding-left: 20px; } .timeline li { margin: 6px 0; }
+        .stars { color: #e0a100; letter-spacing: 2px; } .stars-input { border: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 10px; }
+        .stars-input label { display: flex; gap: 4px; align-items: center; } .stars-input input { width: auto; }
+        button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); padding: 5px 12px; font-size: 14px; }
+        table { border-collapse: collapse; width: 100%; background: var(--card); font-size: 14px; }
+        th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+        .table-scroll { overflow-x: auto; } .chart { margin: 16px 0; } .chart figcaption { color: var(--muted); font-size: 14px; }
+        .console-nav { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin-bottom: 8px; }
+        form.inline { display: inline; }
         .foot { max-width: 960px; margin: 24px auto; padding: 0 16px; font-size: 12px; color: var(--muted); }
         .foot ul { padding-left: 18px; }
         .alert { background: #fdecea; color: #8a1c12; border-radius: 8px; padding: 10px 12px; }

@@ -4,11 +4,13 @@ import Identity
 import Notifications
 import Platform
 import Population
+import ServiceHall
 import Territory
 
 /// Every context's migrations, in dependency order (a context's tables may reference those listed before it).
 public enum AppMigrations {
     public static let all: [any Migration] =
         TerritoryMigrations.all + PopulationMigrations.all + AuditLog.migrations
-        + IdentityMigrations.all + NotificationMigrations.all + AppointmentMigrations.all + BillingMigrations.all
+        + IdentityMigrations.all + NotificationMigrations.all + ServiceHallMigrations.all
+        + AppointmentMigrations.all + BillingMigrations.all
 }

@@ -7,6 +7,7 @@ import Logging
 import Notifications
 import Platform
 import Population
+import ServiceHall
 import ServiceLifecycle
 import Territory
 
@@ -32,6 +33,7 @@ public func buildApplication(
         services: [
             database, BackChannelLogoutService(database: database, logger: logger),
             NotificationDeliveryService(database: database, sender: LoggingSender(logger: logger), logger: logger),
+            RevocationFeedService(service: wiring.identity, logger: logger),
         ] + wiring.services,
         logger: logger
     )
@@ -45,6 +47,8 @@ public func buildApplication(
 public struct AppWiring {
     public let router: Router<AppRequestContext>
     public let api: APIRoutes
+    /// The identity service the routes share (its revocation list is kept current by a background service).
+    public let identity: IdentityService
     /// Background services the contexts need running (payment settlement and recovery).
     public let services: [any Service]
 
@@ -57,7 +61,8 @@ public struct AppWiring {
         let renderer = try await PageRenderer(
             templateDirectories: [
                 AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
-                InboxPages.templateDirectory, AppointmentPages.templateDirectory, BillingPages.templateDirectory,
+                InboxPages.templateDirectory, ServiceHallPages.templateDirectory, AppointmentPages.templateDirectory,
+                BillingPages.templateDirectory,
             ]
         )
         let cipher = cipher ?? .ephemeral()
@@ -75,6 +80,7 @@ public struct AppWiring {
         )
         router.add(middleware: BearerAuthenticator(service: identity))
         router.add(middleware: console.authenticator)
+        router.add(middleware: ActivityMiddleware(database: database))
         let api = APIRoutes(router: router)
 
         let divisions = DivisionRepository(database: database)
@@ -96,6 +102,10 @@ public struct AppWiring {
         ).register(on: router)
         NotificationsAPI(database: database).register(on: api)
         InboxPages(database: database, renderer: renderer).register(on: router)
+        ServiceHallWiring(
+            database: database, renderer: renderer, issuer: issuer,
+            registeredResidents: { try await identity.accounts.residentCount() }
+        ).register(api: api, router: router)
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)
@@ -107,6 +117,7 @@ public struct AppWiring {
 
         self.router = router
         self.api = api
+        self.identity = identity
         self.services = billing.services
     }
 }

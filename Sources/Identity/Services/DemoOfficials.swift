@@ -18,7 +18,8 @@ public enum DemoOfficials {
         public let scope: String
     }
 
-    /// The accounts: city, 锦江区, 春熙路街道, a community under it, an auditor and an administrator.
+    /// The accounts: city, 锦江区, 春熙路街道, a community under it, an auditor, an administrator, and staff of five
+    /// departments of the service catalog (scope: the department id) who handle its applications.
     public static func entries(community: String) -> [Entry] {
         [
             Entry(username: "city.officer", name: "市级干部（演示）", role: .cityOfficer, scope: "510100"),
@@ -27,6 +28,15 @@ public enum DemoOfficials {
             Entry(username: "community.worker", name: "社区工作者（演示）", role: .communityWorker, scope: community),
             Entry(username: "city.auditor", name: "审计员（演示）", role: .auditor, scope: "510100"),
             Entry(username: "platform.admin", name: "平台管理员（演示）", role: .platformAdmin, scope: "510100"),
+            Entry(username: "psb.staff", name: "市公安局工作人员（演示）", role: .departmentStaff, scope: "cd-psb"),
+            Entry(username: "hpf.staff", name: "公积金中心工作人员（演示）", role: .departmentStaff, scope: "cd-hpf"),
+            Entry(
+                username: "medsec.staff", name: "市医保局工作人员（演示）", role: .departmentStaff,
+                scope: "cd-medical-security"),
+            Entry(username: "hrss.staff", name: "市人社局工作人员（演示）", role: .departmentStaff, scope: "cd-hrss"),
+            Entry(
+                username: "hotline.staff", name: "市网络理政办工作人员（演示）", role: .departmentStaff,
+                scope: "cd-governance"),
         ]
     }
 

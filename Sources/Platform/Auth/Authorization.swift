@@ -10,6 +10,8 @@ public enum Action: String, Sendable, CaseIterable {
     case readAudit = "audit.read"
     /// Create and change official accounts.
     case manageOfficials = "officials.manage"
+    /// Read and handle the service applications of one's own department (department staff).
+    case handleApplications = "applications.handle"
 }
 
 /// The platform's one authorization rule: the principal's role permits the action, and the target's division code
@@ -25,6 +27,7 @@ public enum Authorization {
         case .verifyResidents: [.communityWorker]
         case .readAudit: [.auditor]
         case .manageOfficials: [.platformAdmin]
+        case .handleApplications: [.departmentStaff]
         }
     }
 
@@ -41,6 +44,25 @@ public enum Authorization {
     public static func require(_ principal: Principal?, _ action: Action, divisionCode: String) throws -> Principal {
         guard let principal else { throw AuthorizationProblem.unauthenticated }
         guard self.permits(principal, action, divisionCode: divisionCode) else { throw AuthorizationProblem.forbidden }
+        return principal
+    }
+
+    /// Whether `principal` may perform `action` on a resource owned by the department `departmentID`: the role
+    /// permits the action, the role is department-scoped, and its scope is exactly that department.
+    public static func permits(_ principal: Principal, _ action: Action, department departmentID: String) -> Bool {
+        guard self.roles(for: action).contains(principal.role), principal.role.isDepartmentScoped,
+            let scope = principal.scope, !scope.isEmpty
+        else { return false }
+        return scope == departmentID
+    }
+
+    /// Throws 401 without a principal and 403 when the department rule refuses.
+    @discardableResult
+    public static func require(_ principal: Principal?, _ action: Action, department departmentID: String) throws
+        -> Principal
+    {
+        guard let principal else { throw AuthorizationProblem.unauthenticated }
+        guard self.permits(principal, action, department: departmentID) else { throw AuthorizationProblem.forbidden }
         return principal
     }
 

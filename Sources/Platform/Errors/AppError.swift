@@ -15,10 +15,13 @@ public protocol AppError: Error, Sendable {
     var detailEN: String { get }
     /// Extra members added to the problem document (field errors and the like).
     var extensions: [String: String] { get }
+    /// The extensions as shown to a reader of `locale` (field messages and the like); ``extensions`` by default.
+    func extensions(for locale: AppLocale) -> [String: String]
 }
 
 extension AppError {
     public var extensions: [String: String] { [:] }
+    public func extensions(for locale: AppLocale) -> [String: String] { self.extensions }
 }
 
 /// A general-purpose ``AppError`` for cases that need no type of their own.

@@ -47,7 +47,8 @@ public struct ProblemMiddleware: RouterMiddleware {
             return ProblemDocument(
                 status: error.status, code: error.code,
                 detail: context.locale.pick(zh: error.detailZH, en: error.detailEN),
-                instance: instance, requestId: context.requestID, extensions: error.extensions
+                instance: instance, requestId: context.requestID,
+                extensions: error.extensions(for: context.locale)
             )
         case let error as any HTTPResponseError:
             let (code, zh, en) = Self.describe(error.status)

@@ -1,0 +1,38 @@
+import Hummingbird
+import Platform
+
+/// Builds the service hall's parts over one database and registers its API routes and pages.
+public struct ServiceHallWiring: Sendable {
+    public let catalog: CatalogStore
+    public let applications: ApplicationService
+    public let usage: UsageFigures
+    public let performance: PerformanceReport
+    public let launcher: SystemLauncher
+    let renderer: PageRenderer
+
+    /// `registeredResidents` counts resident accounts (from the identity context) for the platform figures.
+    public init(
+        database: Database, renderer: PageRenderer, issuer: String,
+        registeredResidents: @escaping @Sendable () async throws -> Int
+    ) {
+        let catalog = CatalogStore(database: database)
+        self.catalog = catalog
+        self.applications = ApplicationService(database: database, catalog: catalog)
+        self.usage = UsageFigures(database: database, registeredResidents: registeredResidents)
+        self.performance = PerformanceReport(database: database, catalog: catalog)
+        self.launcher = SystemLauncher(database: database, catalog: catalog, issuer: issuer)
+        self.renderer = renderer
+    }
+
+    /// Registers the API routes and the pages.
+    public func register(api: APIRoutes, router: Router<AppRequestContext>) {
+        ServiceAPI(catalog: self.catalog, usage: self.usage, launcher: self.launcher).register(on: api)
+        ApplicationAPI(service: self.applications, catalog: self.catalog, usage: self.usage).register(on: api)
+        StaffAPI(service: self.applications).register(on: api)
+        OpenFiguresAPI(performance: self.performance, usage: self.usage).register(on: api)
+        ServiceHallPages(
+            catalog: self.catalog, applications: self.applications, usage: self.usage,
+            performance: self.performance, launcher: self.launcher, renderer: self.renderer
+        ).register(on: router)
+    }
+}
