@@ -53,17 +53,27 @@ public struct PaymentRepository: Sendable {
         }
     }
 
-    /// Pending refunds whose check is due: (refund id, payment id, charge's provider ref, amount).
-    func dueRefunds(now: Int64, limit: Int) async throws -> [(
-        id: String, paymentID: String, chargeRef: String?, amountFen: Int64
-    )] {
+    /// A pending refund as the provider needs it: (refund id, payment id, charge's provider ref, amount).
+    typealias PendingRefund = (id: String, paymentID: String, chargeRef: String?, amountFen: Int64)
+
+    /// Pending refunds whose check is due, oldest first.
+    func dueRefunds(now: Int64, limit: Int) async throws -> [PendingRefund] {
+        try await self.pendingRefunds(
+            SQLQueryString("r.next_check_at <= \(bind: now) ORDER BY r.next_check_at LIMIT \(bind: limit)"))
+    }
+
+    /// The pending refund with this id.
+    func pendingRefund(_ id: String) async throws -> PendingRefund? {
+        try await self.pendingRefunds(SQLQueryString("r.id = \(bind: id)")).first
+    }
+
+    private func pendingRefunds(_ condition: SQLQueryString) async throws -> [PendingRefund] {
         try await self.database.withConnection { sql in
             try await sql.raw(
                 """
                 SELECT r.id, r.payment_id, p.provider_ref, r.amount_fen FROM billing_refunds r
                 JOIN billing_payments p ON p.id = r.payment_id
-                WHERE r.status = 'pending' AND r.next_check_at <= \(bind: now)
-                ORDER BY r.next_check_at LIMIT \(bind: limit)
+                WHERE r.status = 'pending' AND \(condition)
                 """
             ).all().map { row in
                 (

@@ -78,9 +78,9 @@ extension BillingPages {
         let balanced: Bool
     }
 
-    static func row(_ bill: Bill, _ strings: [String: String]) -> BillRow {
+    static func row(_ bill: Bill, _ strings: [String: String], _ locale: AppLocale) -> BillRow {
         BillRow(
-            id: bill.id, title: strings["kind_" + bill.kind.rawValue].map { _ in bill.title } ?? bill.title,
+            id: bill.id, title: locale.pick(zh: bill.title, en: bill.titleEn),
             kind: strings["kind_" + bill.kind.rawValue] ?? bill.kind.rawValue, amount: Fen.format(bill.amountFen),
             due: bill.dueDate, status: strings["status_" + bill.status.rawValue] ?? bill.status.rawValue,
             statusCode: bill.status.rawValue)

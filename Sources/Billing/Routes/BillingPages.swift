@@ -77,8 +77,12 @@ public struct BillingPages: Sendable {
         } catch let problem as Problem where problem.code == "register_match_required" {
             verified = false
         }
-        let open = rows.filter { $0.status == .unpaid || $0.status == .pending }.map { Self.row($0, strings) }
-        let done = rows.filter { $0.status != .unpaid && $0.status != .pending }.map { Self.row($0, strings) }
+        let open = rows.filter { $0.status == .unpaid || $0.status == .pending }.map {
+            Self.row($0, strings, context.locale)
+        }
+        let done = rows.filter { $0.status != .unpaid && $0.status != .pending }.map {
+            Self.row($0, strings, context.locale)
+        }
         return self.renderer.render(
             "bills", title: strings["bills_title"] ?? "",
             model: ListModel(
@@ -104,11 +108,13 @@ public struct BillingPages: Sendable {
         var random = SystemRandomNumberGenerator()
         let key = (0..<16).map { _ in UInt8.random(in: 0...255, using: &random) }.hexString
         let model = DetailModel(
-            bill: Self.row(bill, strings), reference: bill.reference, amountFen: bill.amountFen,
+            bill: Self.row(bill, strings, context.locale), reference: bill.reference, amountFen: bill.amountFen,
             payable: bill.status == .unpaid, pending: bill.status == .pending,
             payments: payments.reversed().map { Self.row($0, strings) }, timeline: timeline,
             error: error.map { strings["error_" + $0] ?? strings["error_other"] ?? "" }, key: key)
-        let title = template == "bill-pay" ? strings["bill_confirm_title"] ?? "" : bill.title
+        let title =
+            template == "bill-pay"
+            ? strings["bill_confirm_title"] ?? "" : context.locale.pick(zh: bill.title, en: bill.titleEn)
         return self.renderer.render(
             template, title: title, model: model, request: request, context: context, strings: strings)
     }

@@ -90,11 +90,9 @@ extension PaymentService {
     /// Hands a pending refund to the provider; failures are left to the recovery service.
     func submitRefund(_ refundID: String) async {
         do {
-            guard
-                let item = try await self.payments.dueRefunds(now: Int64.max, limit: 1_000)
-                    .first(where: { $0.id == refundID }),
-                let chargeRef = item.chargeRef
-            else { return }
+            guard let item = try await self.payments.pendingRefund(refundID), let chargeRef = item.chargeRef else {
+                return
+            }
             let reference = try await self.provider.refund(
                 merchantRef: refundID, chargeRef: chargeRef, amountFen: item.amountFen)
             try await self.database.withConnection { sql in
