@@ -5,7 +5,6 @@ import HummingbirdTesting
 import Identity
 import NIOCore
 import Platform
-import SQLKit
 import Synchronization
 import TestSupport
 import Testing
@@ -107,11 +106,10 @@ struct ClaimScopesTests {
             try await IdentityFixture.prepare(database)
             try await clients.register(database)
         }
-        try await TestApp.withDatabase(backend, prepare: prepare) { client, database in
-            #expect(try await client.registerResident(1).status == .created)
-            try await database.withConnection { sql in
-                try await sql.update("identity_accounts").set("level", to: 1).where("role", .equal, "resident").run()
-            }
+        try await TestApp.with(backend, prepare: prepare) { client in
+            // A name that does not match the register: the account stays at level 1.
+            let registered = try await client.registerResident(1, name: "张三")
+            #expect(OIDCFixture.object(registered)["level"] as? Int == 1)
             let police = try await Self.tokens(client, clients, "police", scope: "openid real_name")
             let info = OIDCFixture.object(
                 try await client.get("/oauth/userinfo", token: try #require(police["access_token"] as? String)))

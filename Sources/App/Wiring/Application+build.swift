@@ -31,6 +31,7 @@ public func buildApplication(
         services: [
             database, BackChannelLogoutService(database: database, logger: logger),
             NotificationDeliveryService(database: database, sender: LoggingSender(logger: logger), logger: logger),
+            RevocationFeedService(service: wiring.identity, logger: logger),
         ],
         logger: logger
     )
@@ -44,6 +45,8 @@ public func buildApplication(
 public struct AppWiring {
     public let router: Router<AppRequestContext>
     public let api: APIRoutes
+    /// The identity service the routes share (its revocation list is kept current by a background service).
+    public let identity: IdentityService
 
     /// Wires every context; without a cipher a throw-away key is used (tests that only inspect routes).
     public init(
@@ -105,6 +108,7 @@ public struct AppWiring {
 
         self.router = router
         self.api = api
+        self.identity = identity
     }
 }
 

@@ -26,7 +26,7 @@ public struct NotificationDeliveryService: Service {
                     // The database may not be migrated yet at start-up, or briefly unreachable: try again later.
                     self.logger.debug("notification.delivery_failed", metadata: ["error.type": "\(type(of: error))"])
                 }
-                try await Task.sleep(for: self.interval)
+                try? await Task.sleep(for: self.interval)
             }
         }
     }
