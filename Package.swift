@@ -35,7 +35,8 @@ let package = Package(
         .executableTarget(
             name: "CitizenCloud",
             dependencies: [
-                "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "ServiceHall",
+                "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "ServiceHall", "Appointments",
+                "Billing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -47,7 +48,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall",
+                "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall", "Appointments", "Billing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -80,6 +81,32 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/templates")],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "Appointments",
+            dependencies: [
+                "Platform", "Territory", "Notifications",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates")],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "Billing",
+            dependencies: [
+                "Platform", "Population", "Identity", "Notifications",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -183,7 +210,8 @@ let package = Package(
         .testTarget(
             name: "BrowserTests",
             dependencies: [
-                "App", "Territory", "Identity", "ServiceHall", "TestSupport",
+                "App", "Territory", "Identity", "ServiceHall", "TestSupport", "Appointments", "Billing", "Population",
+                "Platform",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -214,6 +242,33 @@ let package = Package(
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "AppointmentsTests",
+            dependencies: [
+                "App", "Appointments", "Identity", "Platform", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "BillingTests",
+            dependencies: [
+                "App", "Billing", "Identity", "Platform", "Population", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: settings
         ),

@@ -8,7 +8,7 @@ struct CitizenCloudCommand: AsyncParsableCommand {
         abstract: "CitizenCloud (市民云): the city platform for residents, communities and officials.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, ImportCommand.self, SeedCommand.self, UsersCommand.self,
-            ClientsCommand.self, KeysCommand.self, AccessCommand.self,
+            ClientsCommand.self, KeysCommand.self, AccessCommand.self, BillingCommand.self,
         ]
     )
 }

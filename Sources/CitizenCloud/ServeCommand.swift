@@ -1,5 +1,7 @@
 import App
+import Appointments
 import ArgumentParser
+import Billing
 import Foundation
 import Hummingbird
 import Identity
@@ -80,6 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
             }
             try await Self.seedOfficials(database: database, keyFile: keyFile)
             try await Self.seedServiceHall(database: database, keyFile: keyFile, logger: logger)
+            let slots = try await AppointmentDemoSeeder(database: database).seed()
+            let bills = try await BillingDemoSeeder(database: database).seed()
+            logger.info("demo.services", metadata: ["new_slots": "\(slots)", "new_bills": "\(bills)"])
         }
     }
 

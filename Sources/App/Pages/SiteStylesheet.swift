@@ -62,5 +62,18 @@ enum SiteStylesheet {
         form.inline { display: inline; }
         .foot { max-width: 960px; margin: 24px auto; padding: 0 16px; font-size: 12px; color: var(--muted); }
         .foot ul { padding-left: 18px; }
+        .alert { background: #fdecea; color: #8a1c12; border-radius: 8px; padding: 10px 12px; }
+        .note { background: #fff7e0; border-radius: 8px; padding: 10px 12px; } .ok { color: #1e7b34; }
+        .facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 14px; background: var(--card);
+          border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; } .facts dt { color: var(--muted); }
+        .facts dd { margin: 0; overflow-wrap: anywhere; } .amount { font-size: 18px; } .timeline { color: var(--muted); font-size: 14px; }
+        .slots { list-style: none; padding: 0; display: grid; grid-template-columns: 1fr; gap: 8px; }
+        @media (min-width: 720px) { .slots { grid-template-columns: repeat(3, 1fr); } }
+        .slots li { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 8px 12px;
+          display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; justify-content: space-between; }
+        form.inline { display: inline; } select { font-size: 16px; padding: 8px; border-radius: 8px; }
+        button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
+        .table { border-collapse: collapse; width: 100%; background: var(--card); }
+        .table th, .table td { border: 1px solid var(--line); padding: 6px 10px; text-align: left; }
         """
 }

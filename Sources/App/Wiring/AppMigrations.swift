@@ -1,3 +1,5 @@
+import Appointments
+import Billing
 import Identity
 import Notifications
 import Platform
@@ -10,4 +12,5 @@ public enum AppMigrations {
     public static let all: [any Migration] =
         TerritoryMigrations.all + PopulationMigrations.all + AuditLog.migrations
         + IdentityMigrations.all + NotificationMigrations.all + ServiceHallMigrations.all
+        + AppointmentMigrations.all + BillingMigrations.all
 }

@@ -1,3 +1,5 @@
+import Appointments
+import Billing
 import Foundation
 import Hummingbird
 import Identity
@@ -32,7 +34,7 @@ public func buildApplication(
             database, BackChannelLogoutService(database: database, logger: logger),
             NotificationDeliveryService(database: database, sender: LoggingSender(logger: logger), logger: logger),
             RevocationFeedService(service: wiring.identity, logger: logger),
-        ],
+        ] + wiring.services,
         logger: logger
     )
     app.beforeServerStarts {
@@ -47,6 +49,8 @@ public struct AppWiring {
     public let api: APIRoutes
     /// The identity service the routes share (its revocation list is kept current by a background service).
     public let identity: IdentityService
+    /// Background services the contexts need running (payment settlement and recovery).
+    public let services: [any Service]
 
     /// Wires every context; without a cipher a throw-away key is used (tests that only inspect routes).
     public init(
@@ -57,8 +61,8 @@ public struct AppWiring {
         let renderer = try await PageRenderer(
             templateDirectories: [
                 AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
-                InboxPages.templateDirectory,
-                ServiceHallPages.templateDirectory,
+                InboxPages.templateDirectory, ServiceHallPages.templateDirectory, AppointmentPages.templateDirectory,
+                BillingPages.templateDirectory,
             ]
         )
         let cipher = cipher ?? .ephemeral()
@@ -105,10 +109,16 @@ public struct AppWiring {
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)
+        AppointmentAPI(database: database).register(on: api)
+        AppointmentPages(database: database, renderer: renderer).register(on: router)
+        let billing = BillingContext(database: database, cipher: cipher, logger: logger)
+        billing.api(database: database).register(on: api)
+        BillingPages(database: database, context: billing, renderer: renderer).register(on: router)
 
         self.router = router
         self.api = api
         self.identity = identity
+        self.services = billing.services
     }
 }
 
