@@ -35,7 +35,8 @@ let package = Package(
         .executableTarget(
             name: "CitizenCloud",
             dependencies: [
-                "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "ServiceHall", "Appointments",
+                "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "ServiceHall",
+                "Appointments",
                 "Billing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -48,7 +49,8 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall", "Appointments", "Billing",
+                "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall", "Appointments",
+                "Billing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
