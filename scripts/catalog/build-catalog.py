@@ -194,11 +194,11 @@ def app(sid, dept, theme, zh, en, fields, **kw):
 
 
 def appt(sid, dept, theme, zh, en, synonyms=(), **kw):
-    svc(sid, dept, theme, "appointment", zh, en, synonyms, link=f"/appointments/new?service={sid}", **kw)
+    svc(sid, dept, theme, "appointment", zh, en, synonyms, link="/appointments", **kw)
 
 
 def pay(sid, dept, theme, zh, en, synonyms=(), **kw):
-    svc(sid, dept, theme, "payment", zh, en, synonyms, link=f"/bills?service={sid}", **kw)
+    svc(sid, dept, theme, "payment", zh, en, synonyms, link="/bills", **kw)
 
 
 def system(sid, dept, theme, zh, en, host, **kw):

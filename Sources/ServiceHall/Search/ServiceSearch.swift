@@ -22,10 +22,17 @@ public struct ServiceQuery: Sendable, Equatable {
 }
 
 /// One entry of the in-memory search index: a service with everything search compares, precomputed as
-/// lower-cased UTF-8 bytes and pinyin.
-struct IndexedService: Sendable {
+/// lower-cased UTF-8 bytes and pinyin. A class, so that scanning the index retains one reference per entry rather
+/// than every string and array of a copied struct.
+final class IndexedService: Sendable {
     let service: CatalogService
     let position: Int
+    // Copied out of `service` so that filtering never copies the whole service (and retains all its strings).
+    let id: String
+    let theme: String
+    let department: String
+    let kind: ServiceKind
+    let level: Int
     let nameZh: ByteText
     let nameEn: ByteText
     let synonyms: [ByteText]
@@ -39,6 +46,11 @@ struct IndexedService: Sendable {
     init(_ service: CatalogService, position: Int, department: Department?) {
         self.service = service
         self.position = position
+        self.id = service.id
+        self.theme = service.theme
+        self.department = service.department
+        self.kind = service.kind
+        self.level = service.level
         self.nameZh = ByteText(service.name.zh)
         self.nameEn = ByteText(service.name.en)
         self.synonyms = service.synonyms.map(ByteText.init)
@@ -100,18 +112,17 @@ public struct ServiceSearch: Sendable {
             !asciiQuery.isEmpty && asciiQuery.allSatisfy({ PinyinMatcher.bit($0) != 0 }) ? asciiQuery : nil
         let bits = ascii?.map(PinyinMatcher.bit) ?? []
         let tokens = text.split(separator: " ").map { ByteText(bytes: Array($0.utf8)) }
-        var hits: [(score: Int, uses: Int, position: Int, service: CatalogService)] = []
+        var hits: [(score: Int, uses: Int, position: Int, entry: IndexedService)] = []
         for entry in self.entries {
-            let service = entry.service
-            if let theme = query.theme, service.theme != theme { continue }
-            if let department = query.department, service.department != department { continue }
-            if let kind = query.kind, service.kind != kind { continue }
-            if let level = query.availableToLevel, service.level > level { continue }
+            if let theme = query.theme, entry.theme != theme { continue }
+            if let department = query.department, entry.department != department { continue }
+            if let kind = query.kind, entry.kind != kind { continue }
+            if let level = query.availableToLevel, entry.level > level { continue }
             let score = text.isEmpty ? 1 : entry.score(bytes, ascii: ascii, bits: bits, tokens: tokens)
             guard score > 0 else { continue }
-            hits.append((score, popularity[service.id] ?? 0, entry.position, service))
+            hits.append((score, popularity[entry.id] ?? 0, entry.position, entry))
         }
         hits.sort { ($0.score, $0.uses, -$0.position) > ($1.score, $1.uses, -$1.position) }
-        return hits.map(\.service)
+        return hits.map(\.entry.service)
     }
 }

@@ -32,11 +32,11 @@ public struct UsageFigures: Sendable {
     /// The most used services of the last 30 days (catalog order breaks ties, so a new city still sees a list).
     public func hot(snapshot: CatalogSnapshot, limit: Int) async throws -> [(service: CatalogService, uses: Int)] {
         let counts = try await self.popularity()
-        let ranked = snapshot.catalog.services.enumerated().map {
-            (uses: counts[$1.id] ?? 0, position: $0, service: $1)
-        }
+        // Sort positions, not services: moving whole services around would copy all their strings.
+        let services = snapshot.catalog.services
+        let ranked = services.indices.map { (uses: counts[services[$0].id] ?? 0, position: $0) }
         return ranked.sorted { ($0.uses, -$0.position) > ($1.uses, -$1.position) }.prefix(limit)
-            .map { ($0.service, $0.uses) }
+            .map { (services[$0.position], $0.uses) }
     }
 
     /// Forgets cached figures (after writes in tests and seeding).
