@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "CitizenCloud",
             dependencies: [
-                "App", "Platform", "Territory", "Population", "Identity", "Accessibility",
+                "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "Livability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Territory", "Population", "Identity",
+                "Platform", "Territory", "Population", "Identity", "Livability",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -84,6 +84,19 @@ let package = Package(
         .target(
             name: "Population",
             dependencies: ["Platform", "Territory"],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "Livability",
+            dependencies: [
+                "Platform", "Territory", "Population", "Accessibility",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static")],
             swiftSettings: settings
         ),
         .target(
@@ -156,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "BrowserTests",
             dependencies: [
-                "App", "Territory", "Identity", "TestSupport",
+                "App", "Territory", "Identity", "Livability", "Population", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
@@ -164,6 +177,20 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility"], swiftSettings: settings),
+        .testTarget(
+            name: "LivabilityTests",
+            dependencies: [
+                "App", "Livability", "Accessibility", "Identity", "Platform", "Population", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["TestSupport"],

@@ -1,13 +1,15 @@
 import App
 import ArgumentParser
 import Foundation
+import Livability
 import Platform
 import Territory
 
 /// `citizen-cloud import …`: loads data files.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import data files.", subcommands: [Divisions.self]
+        commandName: "import", abstract: "Import data files.",
+        subcommands: [Divisions.self, Facilities.self, Network.self]
     )
 
     /// `citizen-cloud import divisions FILE`.

@@ -1,4 +1,5 @@
 import Identity
+import Livability
 import Platform
 import Population
 import Territory
@@ -7,5 +8,5 @@ import Territory
 public enum AppMigrations {
     public static let all: [any Migration] =
         TerritoryMigrations.all + PopulationMigrations.all + AuditLog.migrations
-        + IdentityMigrations.all
+        + IdentityMigrations.all + LivabilityMigrations.all
 }

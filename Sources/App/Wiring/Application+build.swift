@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Identity
+import Livability
 import Logging
 import Platform
 import Population
@@ -49,6 +50,7 @@ public struct AppWiring {
         let renderer = try await PageRenderer(
             templateDirectories: [
                 AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
+                LivabilityPages.templateDirectory,
             ]
         )
         let cipher = cipher ?? .ephemeral()
@@ -81,6 +83,14 @@ public struct AppWiring {
             provider: OIDCProvider(identity: identity, database: database, issuer: issuer), renderer: renderer,
             secureCookies: secureCookies
         ).register(on: router)
+        let livability = LivabilityService(
+            database: database,
+            households: RegisterResidentHouseholds(
+                identity: identity, register: RegisterRepository(database: database), cipher: cipher))
+        CoverageAPI(service: livability).register(on: api)
+        FacilityAPI(service: livability).register(on: api)
+        ScenarioAPI(service: livability).register(on: api)
+        LivabilityPages(service: livability, renderer: renderer, database: database).register(on: router)
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)

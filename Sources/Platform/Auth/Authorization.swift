@@ -10,6 +10,10 @@ public enum Action: String, Sendable, CaseIterable {
     case readAudit = "audit.read"
     /// Create and change official accounts.
     case manageOfficials = "officials.manage"
+    /// Add, change and remove facilities of the life-circle registry.
+    case manageFacilities = "facilities.manage"
+    /// See household-level life-circle data (the gap list) inside the scope.
+    case viewLivability = "livability.view"
 }
 
 /// The platform's one authorization rule: the principal's role permits the action, and the target's division code
@@ -25,6 +29,7 @@ public enum Authorization {
         case .verifyResidents: [.communityWorker]
         case .readAudit: [.auditor]
         case .manageOfficials: [.platformAdmin]
+        case .manageFacilities, .viewLivability: [.communityWorker, .streetOfficer, .districtOfficer, .cityOfficer]
         }
     }
 

@@ -3,7 +3,7 @@ import SQLKit
 
 /// Reads the household register.
 public struct RegisterRepository: Sendable {
-    private let database: Database
+    let database: Database
 
     public init(database: Database) {
         self.database = database

@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+import HummingbirdTesting
+import Livability
+import Platform
+import Population
+import Territory
+import TestSupport
+import Testing
+
+/// Saves a screenshot for people to look at (`.build/screenshots/NAME.png`) and checks it is a real PNG.
+private func keep(_ browser: WebDriver, _ name: String) async throws {
+    let png = try await browser.screenshot()
+    #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    let directory = TestApp.repositoryRoot.appendingPathComponent(".build/screenshots")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try png.write(to: directory.appendingPathComponent("\(name).png"))
+}
+
+@Suite("Life circle in a browser", .enabled(if: WebDriver.isAvailable, "chromedriver is not installed"), .serialized)
+struct LivabilityBrowserTests {
+    /// The real divisions, a tiny demo city and its life circle.
+    static let prepare: @Sendable (Database) async throws -> Void = { database in
+        try await DivisionImporter(database: database).importCSV(
+            try TestApp.dataFile("chengdu-divisions.csv"), fileName: "chengdu-divisions.csv")
+        let cipher = PersonalDataCipher(keys: [1: SymmetricKey(data: Data(repeating: 9, count: 32))], current: 1)
+        _ = try await DemoSeeder(database: database, cipher: cipher, logger: TestDatabase.logger).seed(
+            scale: 0.0004, seed: 20_181_225, legacyCSV: try TestApp.dataFile("chengdu-communities-legacy.csv"),
+            replace: false)
+        _ = try await LivabilityDemoSeeder(database: database, logger: TestDatabase.logger).seed(
+            seed: 20_181_225, replace: false)
+    }
+
+    @Test("a planner goes from the district ranking to a community map and tries a new reading room")
+    func mapAndPlanner() async throws {
+        try await TestApp.with(.sqlite, framework: .live, prepare: Self.prepare) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))"
+            try await WebDriver.withSession(viewport: .desktop) { browser in
+                try await browser.navigate(to: base + "/divisions/510104/livability?lang=zh")
+                #expect(try await browser.findElement(css: "#division-name").text == "锦江区")
+                #expect(try await browser.findElements(css: "#coverage tbody tr").count == 8)
+                try await keep(browser, "livability-district-desktop")
+                try await browser.findElement(css: "#ranking a").click()
+                _ = try await browser.waitForElement(css: "#ranking a")
+                try await browser.findElement(css: "#ranking a").click()
+                let map = try await browser.waitForElement(css: "svg.life-map")
+                #expect(try await browser.findElements(css: "svg.life-map line").count > 20)
+                #expect(try await browser.findElements(css: "svg.life-map g.facility").count > 0)
+                #expect(try await browser.findElements(css: "#legend li").count == 6)
+                _ = map
+                try await browser.findElement(css: "#categories a[href$='category=reading_room']").click()
+                _ = try await browser.waitForElement(
+                    css: "#categories a[aria-current=true][href$='category=reading_room']")
+                try await keep(browser, "livability-map-desktop")
+
+                try await browser.findElement(css: "#open-planner").click()
+                _ = try await browser.waitForElement(css: "#planner-form")
+                #expect(try await browser.findElement(css: "#category option[selected]").text == "阅览室")
+                // A click on the map fills the coordinates (the page's only script).
+                try await browser.findElement(css: "svg.life-map").click()
+                let lon = try await browser.findElement(css: "#lon").property("value").stringValue ?? ""
+                #expect(Double(lon) != nil, "lon filled: \(lon)")
+                try await browser.findElement(css: "#simulate").click()
+                let summary = try await browser.waitForElement(css: "#planner-summary").text
+                #expect(summary.contains("阅览室"))
+                #expect(try await browser.findElements(css: "svg.life-map g.proposed").count == 1)
+                try await keep(browser, "livability-planner-desktop")
+            }
+            try await WebDriver.withSession(viewport: .phone) { browser in
+                try await browser.navigate(to: base + "/divisions/510100/livability?lang=zh")
+                #expect(try await browser.findElements(css: "#ranking tr").count == 20)
+                try await keep(browser, "livability-city-phone")
+                try await browser.findElement(css: "#ranking a").click()
+                try await browser.findElement(css: "#ranking a").click()
+                try await browser.findElement(css: "#ranking a").click()
+                _ = try await browser.waitForElement(css: "svg.life-map")
+                try await keep(browser, "livability-map-phone")
+            }
+        }
+    }
+}
