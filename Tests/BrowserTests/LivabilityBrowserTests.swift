@@ -1,9 +1,12 @@
 import Crypto
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Livability
+import NIOCore
 import Platform
 import Population
+import SQLKit
 import Territory
 import TestSupport
 import Testing
@@ -23,13 +26,34 @@ struct LivabilityBrowserTests {
     static let prepare: @Sendable (Database) async throws -> Void = { database in
         try await DivisionImporter(database: database).importCSV(
             try TestApp.dataFile("chengdu-divisions.csv"), fileName: "chengdu-divisions.csv")
-        let cipher = PersonalDataCipher(keys: [1: SymmetricKey(data: Data(repeating: 9, count: 32))], current: 1)
+        let cipher = try TestApp.cipher
         _ = try await DemoSeeder(database: database, cipher: cipher, logger: TestDatabase.logger).seed(
             scale: 0.0004, seed: 20_181_225, legacyCSV: try TestApp.dataFile("chengdu-communities-legacy.csv"),
             replace: false)
         _ = try await LivabilityDemoSeeder(database: database, logger: TestDatabase.logger).seed(
             seed: 20_181_225, replace: false)
+        // One more register entry with a known ID number, in the first household.
+        try await database.withConnection { sql in
+            let household = try await sql.select().columns("id", "community_code").from("households").orderBy("id")
+                .limit(1).first()
+            try await sql.insert(into: "residents")
+                .columns(
+                    "id", "household_id", "community_code", "name", "gender", "birth_date", "relation",
+                    "id_number_hash", "id_number_enc"
+                )
+                .values(
+                    SQLBind(99_999_999), SQLBind(try household?.decode(column: "id", as: Int.self) ?? 1),
+                    SQLBind(try household?.decode(column: "community_code", as: String.self) ?? ""),
+                    SQLBind(Self.residentName), SQLBind("F"), SQLBind("1990-01-01"), SQLBind("head"),
+                    SQLBind(cipher.lookupHash(Self.idNumber)), SQLBind(Data(cipher.seal(Self.idNumber)))
+                ).run()
+        }
     }
+
+    static let residentName = "林小满"
+    static let idNumber = IDNumber(region: "510104", year: 1990, month: 1, day: 1, sequence: 998).value
+    static let phone = "13900009999"
+    static let password = "Furong-Garden-42"
 
     @Test("a planner goes from the district ranking to a community map and tries a new reading room")
     func mapAndPlanner() async throws {
@@ -66,7 +90,23 @@ struct LivabilityBrowserTests {
                 #expect(try await browser.findElements(css: "svg.life-map g.proposed").count == 1)
                 try await keep(browser, "livability-planner-desktop")
             }
+            // A resident registered with the register's name and ID number signs in and sees near me.
+            let registered = try await client.execute(
+                uri: "/api/v1/residents", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(
+                    string: #"{"name":"\#(Self.residentName)","idNumber":"\#(Self.idNumber)","phone":"\#(Self.phone)","#
+                        + #""password":"\#(Self.password)"}"#))
+            #expect(registered.status == .created)
             try await WebDriver.withSession(viewport: .phone) { browser in
+                try await browser.navigate(to: base + "/near-me?lang=zh")
+                _ = try await browser.waitForElement(css: "#signin-form")
+                try await browser.findElement(css: "#username").sendKeys(Self.phone)
+                try await browser.findElement(css: "#password").sendKeys(Self.password)
+                try await browser.findElement(css: "#signin-form button").click()
+                _ = try await browser.waitForElement(css: "#near")
+                #expect(try await browser.findElements(css: "#near li").count == 8)
+                try await keep(browser, "livability-near-me-phone")
+
                 try await browser.navigate(to: base + "/divisions/510100/livability?lang=zh")
                 #expect(try await browser.findElements(css: "#ranking tr").count == 20)
                 try await keep(browser, "livability-city-phone")

@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// The result of running the `citizen-cloud` executable.
 private struct Outcome {
     let status: Int32
@@ -40,6 +44,40 @@ private func scratch() throws -> URL {
 
 @Suite("Command line", .serialized)
 struct CommandLineTests {
+    @Test("serve answers /healthz and stops cleanly with status 0 on SIGTERM")
+    func gracefulShutdown() async throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = Int.random(in: 20_000...40_000)
+        let process = Process()
+        process.executableURL = TestApp.repositoryRoot.appendingPathComponent(".build/debug/citizen-cloud")
+        process.arguments = [
+            "serve", "--port", String(port), "--database", "sqlite://\(folder.path)/s.sqlite", "--key-file",
+            "\(folder.path)/k.key", "--log-level", "error",
+        ]
+        process.currentDirectoryURL = TestApp.repositoryRoot
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        var healthy = false
+        for _ in 0..<100 where !healthy {
+            try await Task.sleep(for: .milliseconds(100))
+            let url = URL(string: "http://127.0.0.1:\(port)/healthz")!
+            healthy =
+                (try? await URLSession.shared.data(from: url)).map { ($0.1 as? HTTPURLResponse)?.statusCode == 200 }
+                ?? false
+        }
+        #expect(healthy)
+        // Let the background services (outboxes, revocation feed) go through a cycle first.
+        try await Task.sleep(for: .milliseconds(1500))
+        process.terminate()
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(!stderr.contains("error"), "\(stderr)")
+    }
+
     @Test("import divisions loads the real file and says what it did")
     func importDivisions() throws {
         let folder = try scratch()

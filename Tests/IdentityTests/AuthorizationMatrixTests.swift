@@ -39,6 +39,11 @@ struct AuthorizationMatrixTests {
                 ids[n] = try response.json(ProfileBody.self).id
             }
             let (a, b) = (ids[1]!, ids[2]!)
+            // A TOTP code signs in once (replays are refused), so each official signs in once for the whole matrix.
+            var tokens: [String: String] = [:]
+            for (username, _, _) in IdentityFixture.officials {
+                tokens[username] = try await client.officialToken(username)
+            }
             let resident = try await client.signIn(IdentityFixture.phone(1)).json(TokenResponse.self).accessToken
             // Residents and anonymous callers reach none of the officials' routes.
             for token in [resident, nil] as [String?] {
@@ -51,7 +56,7 @@ struct AuthorizationMatrixTests {
                 #expect(try await client.get("/api/v1/audit", token: token).status.code == expected)
             }
             for (username, expectation) in Self.expectations.sorted(by: { $0.key < $1.key }) {
-                let token = try await client.officialToken(username)
+                let token = tokens[username]!
                 let list = try await client.get("/api/v1/residents", token: token)
                 if let count = expectation.listCount {
                     #expect(list.status == .ok, "\(username)")
@@ -75,11 +80,11 @@ struct AuthorizationMatrixTests {
                 }
             }
             // Last, the one allowed confirmation: A's own community worker raises A to L3, and it is audited.
-            let worker = try await client.officialToken("worker.a")
+            let worker = tokens["worker.a"]!
             let confirmed = try await client.post("/api/v1/residents/\(a)/confirmation", json: "", token: worker)
             #expect(confirmed.status == .ok)
             #expect(try confirmed.json(ProfileBody.self).level == 3)
-            let auditor = try await client.officialToken("auditor")
+            let auditor = tokens["auditor"]!
             let audit = String(buffer: try await client.get("/api/v1/audit?limit=200", token: auditor).body)
             #expect(audit.contains("L2→L3"))
         }

@@ -98,4 +98,22 @@ struct ClaimScopesTests {
             #expect((libraryInfo["address"] as? [String: String])?["community_code"] == IdentityFixture.communityA)
         }
     }
+
+    @Test("real_name releases no ID number below level 2", arguments: TestBackend.available)
+    func realNameNeedsLevelTwo(backend: TestBackend) async throws {
+        let clients = ClaimClients()
+        let prepare: @Sendable (Database) async throws -> Void = { database in
+            try await IdentityFixture.prepare(database)
+            try await clients.register(database)
+        }
+        try await TestApp.with(backend, prepare: prepare) { client in
+            // A name that does not match the register: the account stays at level 1.
+            let registered = try await client.registerResident(1, name: "张三")
+            #expect(OIDCFixture.object(registered)["level"] as? Int == 1)
+            let police = try await Self.tokens(client, clients, "police", scope: "openid real_name")
+            let info = OIDCFixture.object(
+                try await client.get("/oauth/userinfo", token: try #require(police["access_token"] as? String)))
+            #expect(info["id_number"] == nil)
+        }
+    }
 }

@@ -84,6 +84,33 @@ struct OIDCTests {
                 client, ["grant_type": "refresh_token", "refresh_token": refresh], id: transport.id,
                 secret: transport.secret)
             #expect(OIDCFixture.object(afterReplay)["error"] as? String == "invalid_grant")
+            // The access token the code issued is withdrawn too.
+            let access = try #require(OIDCFixture.object(tokens)["access_token"] as? String)
+            #expect(try await client.get("/oauth/userinfo", token: access).status == .unauthorized)
+        }
+    }
+
+    @Test("a client revokes its access token; userinfo then refuses it", arguments: TestBackend.available)
+    func accessTokenRevocation(backend: TestBackend) async throws {
+        try await Self.withApprovedTransport(backend, scope: "openid profile") { client, clients, approved in
+            let transport = clients["transport"]
+            var exchange = ["grant_type": "authorization_code", "redirect_uri": Self.transportRedirect]
+            exchange["code"] = try #require(OIDCFixture.parameters(of: approved)["code"])
+            exchange["code_verifier"] = OIDCFixture.verifier
+            let tokens = try await Self.token(client, exchange, id: transport.id, secret: transport.secret)
+            let access = try #require(OIDCFixture.object(tokens)["access_token"] as? String)
+            #expect(try await client.get("/oauth/userinfo", token: access).status == .ok)
+            for (id, secret) in [(clients["health"].id, clients["health"].secret), (transport.id, transport.secret)] {
+                var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                headers[.authorization] = "Basic " + Data("\(id):\(secret!)".utf8).base64EncodedString()
+                let revoked = try await client.execute(
+                    uri: "/oauth/revoke", method: .post, headers: headers,
+                    body: ByteBuffer(string: OIDCFixture.encode(["token": access])))
+                #expect(revoked.status == .ok)
+                // Another client's revocation is ignored; the owner's takes effect.
+                let expected: HTTPResponse.Status = id == transport.id ? .unauthorized : .ok
+                #expect(try await client.get("/oauth/userinfo", token: access).status == expected)
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import App
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -36,6 +37,10 @@ struct SignInTests {
             let afterReplay = try await client.post(
                 "/api/v1/auth/refresh", json: #"{"refreshToken":"\#(second.refreshToken)"}"#)
             #expect(afterReplay.status == .unauthorized)
+            // ... and the access tokens issued so far are withdrawn before their expiry.
+            let revoked = try await client.get("/api/v1/me", token: second.accessToken)
+            #expect(revoked.status == .unauthorized)
+            #expect(revoked.problemCode == "invalid_token")
 
             // Logout revokes a fresh family.
             let third = try await client.signIn(IdentityFixture.phone(1)).json(TokenResponse.self)
@@ -70,6 +75,63 @@ struct SignInTests {
             let winner = try #require(results.compactMap(\.1).first)
             let after = try await client.post("/api/v1/auth/refresh", json: #"{"refreshToken":"\#(winner)"}"#)
             #expect(after.status == .unauthorized)
+        }
+    }
+
+    @Test("sign-out withdraws the access token it presents, and only that one", arguments: TestBackend.available)
+    func signOutRevokesAccessToken(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            #expect(try await client.registerResident(1).status == .created)
+            let phone = try await client.signIn(IdentityFixture.phone(1)).json(TokenResponse.self)
+            let tablet = try await client.signIn(IdentityFixture.phone(1)).json(TokenResponse.self)
+            #expect(try await client.get("/api/v1/me", token: phone.accessToken).status == .ok)
+            let out = try await client.post(
+                "/api/v1/auth/logout", json: #"{"refreshToken":"\#(phone.refreshToken)"}"#, token: phone.accessToken)
+            #expect(out.status == .noContent)
+            #expect(try await client.get("/api/v1/me", token: phone.accessToken).status == .unauthorized)
+            #expect(try await client.get("/api/v1/me", token: tablet.accessToken).status == .ok)
+        }
+    }
+
+    @Test("a revocation written on one node reaches another node's list", arguments: TestBackend.available)
+    func revocationsCrossNodes(backend: TestBackend) async throws {
+        try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in
+            let nodeA = RevocationList(database: database)
+            let nodeB = RevocationList(database: database)
+            let now = Int64(Date().timeIntervalSince1970)
+            try await nodeA.revoke(jti: "t-1", expires: now + 600)
+            try await nodeA.revokeAll(accountID: "acct-9")
+            #expect(nodeA.isRevoked(subject: "x", jti: "t-1", issuedAt: now))
+            #expect(!nodeB.isRevoked(subject: "x", jti: "t-1", issuedAt: now))
+            #expect(try await nodeB.sync() == 2)
+            #expect(nodeB.isRevoked(subject: "x", jti: "t-1", issuedAt: now))
+            #expect(nodeB.isRevoked(subject: "acct-9", jti: "t-2", issuedAt: now - 30))
+            #expect(!nodeB.isRevoked(subject: "acct-9", jti: "t-3", issuedAt: now + 5))
+            #expect(!nodeB.isRevoked(subject: "acct-8", jti: "t-4", issuedAt: now - 30))
+            #expect(try await nodeB.sync() == 0)
+        }
+    }
+
+    @Test("a level change on one node reaches another node's account cache", arguments: TestBackend.available)
+    func accountCacheAcrossNodes(backend: TestBackend) async throws {
+        try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in
+            try await IdentityFixture.prepare(database)
+            let cipher = try TestApp.cipher
+            let nodeA = IdentityService(database: database, cipher: cipher, hasher: PasswordHasher(cost: 4))
+            let nodeB = IdentityService(database: database, cipher: cipher, hasher: PasswordHasher(cost: 4))
+            // Person 1 is in community A's register: level 2 at registration.
+            let account = try await nodeA.registerResident(
+                .init(
+                    name: "居民1", idNumber: IdentityFixture.idNumber(1), phone: IdentityFixture.phone(1),
+                    password: IdentityFixture.password), address: nil)
+            #expect(try await nodeB.accounts.find(id: account.id)?.level == 2)
+            let worker = Principal(
+                subject: "worker", role: .communityWorker, scope: IdentityFixture.communityA, level: 3)
+            _ = try await nodeA.confirmInPerson(residentID: account.id, by: worker, address: nil)
+            #expect(try await nodeA.accounts.find(id: account.id)?.level == 3)
+            #expect(try await nodeB.accounts.find(id: account.id)?.level == 2, "cached on B until the feed arrives")
+            try await nodeB.revocations.sync()
+            #expect(try await nodeB.accounts.find(id: account.id)?.level == 3)
         }
     }
 
@@ -138,6 +200,22 @@ struct SignInTests {
             #expect(good.status == .ok)
             let me = try await client.get("/api/v1/me", token: try good.json(TokenResponse.self).accessToken)
             #expect(try me.json(ProfileBody.self).scope == "510100")
+            // A code seen once cannot sign in again within its window (RFC 6238 §5.2).
+            let replayed = try await client.signIn("city", otp: String(format: "%06d", code))
+            #expect(replayed.status == .unauthorized)
+            #expect(replayed.problemCode == "invalid_credentials")
+        }
+    }
+
+    @Test("two concurrent sign-ins with one TOTP code: exactly one succeeds", arguments: TestBackend.available)
+    func totpRace(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            let code = String(format: "%06d", TOTPTestCode.now(IdentityFixture.totpSecret))
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 { group.addTask { try await client.signIn("street", otp: code).status.code } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.sorted() == [200, 401, 401, 401])
         }
     }
 

@@ -1,8 +1,11 @@
+import App
 import Crypto
 import Foundation
-import Identity
 import Platform
+import TestSupport
 import Testing
+
+@testable import Identity
 
 @Suite("Tokens, the authorization rule and input rules")
 struct TokenAndRuleTests {
@@ -61,17 +64,39 @@ struct TokenAndRuleTests {
         #expect(policy.weakness(of: "Furong-Garden-42") == nil)
     }
 
-    @Test("an address is refused after its failures fill the window, and allowed again after it")
-    func addressLimiter() {
-        let limiter = SignInLimiter(limit: 3, window: 60)
-        let start = Date()
-        for _ in 0..<3 {
-            #expect(limiter.allows("10.0.0.1", now: start))
-            limiter.recordFailure("10.0.0.1", now: start)
+    @Test(
+        "an address is refused after its failures fill the window, on every node, and allowed again after it",
+        arguments: TestBackend.available)
+    func addressLimiter(backend: TestBackend) async throws {
+        try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in
+            let nodeA = SignInLimiter(database: database, kind: "address", limit: 3, window: 60)
+            let nodeB = SignInLimiter(database: database, kind: "address", limit: 3, window: 60)
+            let start = Int64(Date().timeIntervalSince1970)
+            for node in [nodeA, nodeB, nodeA] {
+                #expect(try await node.allows("10.0.0.1", now: start))
+                try await node.recordFailure("10.0.0.1", now: start)
+            }
+            #expect(try await !nodeB.allows("10.0.0.1", now: start + 1))
+            #expect(try await nodeB.allows("10.0.0.2", now: start + 1))
+            #expect(try await SignInLimiter(database: database, kind: "name", limit: 3).allows("10.0.0.1", now: start))
+            #expect(try await nodeA.allows("10.0.0.1", now: start + 61))
+            #expect(try await nodeA.allows(nil, now: start))
         }
-        #expect(!limiter.allows("10.0.0.1", now: start.addingTimeInterval(1)))
-        #expect(limiter.allows("10.0.0.2", now: start.addingTimeInterval(1)))
-        #expect(limiter.allows("10.0.0.1", now: start.addingTimeInterval(61)))
-        #expect(limiter.allows(nil, now: start))
+    }
+
+    @Test("base64url agrees with Foundation's base64 for every length, and refuses foreign characters")
+    func base64url() throws {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0..<70 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let expected = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+                .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+            let encoded = Base64URL.encode(bytes)
+            #expect(encoded == expected)
+            #expect(Base64URL.decode(encoded) == Data(bytes))
+        }
+        #expect(Base64URL.decode("ab+c") == nil)
+        #expect(Base64URL.decode("abcde") == nil)
+        #expect(RandomToken.make().count == 43)
     }
 }

@@ -57,4 +57,33 @@ public enum TestApp {
             throw error
         }
     }
+
+    /// Like ``with(_:framework:prepare:_:)``, but `test` also gets a second connection pool to the app's database,
+    /// to write or inspect rows while the application runs.
+    public static func withDatabase<R: Sendable>(
+        _ backend: TestBackend, framework: TestingSetup = .router,
+        prepare: @Sendable (Database) async throws -> Void = { _ in },
+        _ test: @Sendable (any TestClientProtocol, Database) async throws -> R
+    ) async throws -> R {
+        let (url, remove) = try await TestDatabase.make(backend)
+        do {
+            let result = try await TestDatabase.open(url) { database in
+                try await Migrator(database: database, migrations: AppMigrations.all, logger: TestDatabase.logger)
+                    .migrate()
+                try await prepare(database)
+                let app = try await buildApplication(
+                    AppConfiguration(
+                        host: "127.0.0.1", port: 0, database: url, logLevel: .critical, databaseConnections: 4,
+                        personalDataKeyFile: self.keyFile, passwordCost: 4),
+                    logger: TestDatabase.logger
+                )
+                return try await app.test(framework) { client in try await test(client, database) }
+            }
+            await remove()
+            return result
+        } catch {
+            await remove()
+            throw error
+        }
+    }
 }

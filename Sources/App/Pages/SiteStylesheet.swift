@@ -12,6 +12,8 @@ enum SiteStylesheet {
         .brand { color: #fff; text-decoration: none; font-weight: 700; font-size: 20px; }
         .brand small { display: block; font-weight: 400; font-size: 12px; opacity: .85; }
         .nav { display: flex; flex-wrap: wrap; gap: 4px 14px; } .nav a { color: #fff; text-decoration: none; }
+        .nav-form { display: inline; margin: 0; } .nav-form button { background: none; border: 0; color: #fff;
+        font: inherit; padding: 0; cursor: pointer; text-decoration: underline; }
         main { max-width: 960px; margin: 0 auto; padding: 16px; }
         .hero h1 { font-size: 24px; margin: 8px 0; } .hero p { color: var(--muted); }
         .cards { display: grid; grid-template-columns: 1fr; gap: 12px; margin: 16px 0; }

@@ -1,5 +1,6 @@
 import Identity
 import Livability
+import Notifications
 import Platform
 import Population
 import Territory
@@ -8,5 +9,5 @@ import Territory
 public enum AppMigrations {
     public static let all: [any Migration] =
         TerritoryMigrations.all + PopulationMigrations.all + AuditLog.migrations
-        + IdentityMigrations.all + LivabilityMigrations.all
+        + IdentityMigrations.all + NotificationMigrations.all + LivabilityMigrations.all
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import Identity
 import Livability
 import Logging
+import Notifications
 import Platform
 import Population
 import ServiceLifecycle
@@ -27,7 +28,11 @@ public func buildApplication(
     var app = Application(
         router: wiring.router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [database, BackChannelLogoutService(database: database, logger: logger)],
+        services: [
+            database, BackChannelLogoutService(database: database, logger: logger),
+            NotificationDeliveryService(database: database, sender: LoggingSender(logger: logger), logger: logger),
+            RevocationFeedService(service: wiring.identity, logger: logger),
+        ],
         logger: logger
     )
     app.beforeServerStarts {
@@ -40,6 +45,8 @@ public func buildApplication(
 public struct AppWiring {
     public let router: Router<AppRequestContext>
     public let api: APIRoutes
+    /// The identity service the routes share (its revocation list is kept current by a background service).
+    public let identity: IdentityService
 
     /// Wires every context; without a cipher a throw-away key is used (tests that only inspect routes).
     public init(
@@ -50,6 +57,7 @@ public struct AppWiring {
         let renderer = try await PageRenderer(
             templateDirectories: [
                 AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
+                InboxPages.templateDirectory,
                 LivabilityPages.templateDirectory,
             ]
         )
@@ -79,10 +87,16 @@ public struct AppWiring {
         OfficialAPI(service: identity, audit: AuditLog(database: database)).register(on: api)
         OfficialsAPI(service: identity, divisions: divisions).register(on: api)
         console.register(on: router)
+        SignInPages(
+            service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
+            secureCookies: secureCookies
+        ).register(on: router)
         OIDCRoutes(
             provider: OIDCProvider(identity: identity, database: database, issuer: issuer), renderer: renderer,
             secureCookies: secureCookies
         ).register(on: router)
+        NotificationsAPI(database: database).register(on: api)
+        InboxPages(database: database, renderer: renderer).register(on: router)
         let livability = LivabilityService(
             database: database,
             households: RegisterResidentHouseholds(
@@ -97,6 +111,7 @@ public struct AppWiring {
 
         self.router = router
         self.api = api
+        self.identity = identity
     }
 }
 

@@ -32,12 +32,25 @@ extension AccountRepository {
         }
     }
 
-    /// Sets a resident's assurance level (and community, once known).
-    func setLevel(accountID: String, level: Int, communityCode: String?) async throws {
+    /// Records that `step`'s TOTP code was used; false when this or a later step was used already (a replay).
+    /// One conditional update, so two concurrent sign-ins with the same code cannot both win.
+    func claimTOTPStep(accountID: String, step: Int64) async throws -> Bool {
         try await self.database.withConnection { sql in
+            try await sql.update("identity_accounts").set("totp_last_step", to: step)
+                .where("id", .equal, accountID).where("totp_last_step", .lessThan, step)
+                .returning("id").first() != nil
+        }
+    }
+
+    /// Sets a resident's assurance level (and community, once known).
+    /// The change is announced in the same transaction to every node's account cache (see ``RevocationList``).
+    func setLevel(accountID: String, level: Int, communityCode: String?) async throws {
+        try await self.database.transaction { sql in
             try await sql.update("identity_accounts").set("level", to: level)
                 .set("community_code", to: communityCode).where("id", .equal, accountID).run()
+            try await RevocationList.announceChange(of: accountID, on: sql)
         }
+        self.cache.remove(accountID)
     }
 
     /// Residents whose community lies inside `scope`, ordered by id; `after` is the last id of the previous page.

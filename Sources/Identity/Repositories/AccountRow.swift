@@ -3,7 +3,7 @@ import Platform
 import SQLKit
 
 /// A row of `identity_accounts`, still encrypted.
-struct AccountRow: Decodable {
+struct AccountRow {
     let id: String
     let role: String
     let username: String?
@@ -23,8 +23,23 @@ struct AccountRow: Decodable {
         "scope", "totp_secret_enc", "failed_attempts", "locked_until",
     ]
 
+    /// Reads the row column by column (several times faster than a `Decodable` model with key conversion, and this
+    /// runs on every authenticated read).
     static func decode(_ row: any SQLRow) throws -> AccountRow {
-        try row.decode(model: AccountRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        AccountRow(
+            id: try row.decode(column: "id", as: String.self),
+            role: try row.decode(column: "role", as: String.self),
+            username: try row.decode(column: "username", as: String?.self),
+            name: try row.decode(column: "name", as: String.self),
+            idNumberEnc: try row.decode(column: "id_number_enc", as: Data?.self),
+            phoneEnc: try row.decode(column: "phone_enc", as: Data?.self),
+            passwordHash: try row.decode(column: "password_hash", as: String.self),
+            level: try row.decode(column: "level", as: Int.self),
+            communityCode: try row.decode(column: "community_code", as: String?.self),
+            scope: try row.decode(column: "scope", as: String?.self),
+            totpSecretEnc: try row.decode(column: "totp_secret_enc", as: Data?.self),
+            failedAttempts: try row.decode(column: "failed_attempts", as: Int.self),
+            lockedUntil: try row.decode(column: "locked_until", as: Int64.self))
     }
 
     /// The account with personal data decrypted.

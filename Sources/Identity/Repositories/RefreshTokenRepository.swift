@@ -44,8 +44,14 @@ public struct RefreshTokenRepository: Sendable {
     }
 
     /// Revokes every token of `family`.
-    func revoke(family: String) async throws {
-        try await self.database.withConnection { sql in try await Self.revoke(family: family, on: sql) }
+    /// Revokes a family; returns its account, nil when no token of the family exists.
+    @discardableResult
+    func revoke(family: String) async throws -> String? {
+        try await self.database.withConnection { sql in
+            try await Self.revoke(family: family, on: sql)
+            return try await sql.select().column("account_id").from("identity_refresh_tokens")
+                .where("family_id", .equal, family).first(decodingColumn: "account_id", as: String.self)
+        }
     }
 
     /// Retires `token` and returns its successor, or revokes the family when the token is replayed. A token issued to
@@ -53,10 +59,15 @@ public struct RefreshTokenRepository: Sendable {
     func rotate(_ token: String, clientID expected: String?) async throws -> Rotation {
         let hash = Self.hash(token)
         return try await self.database.transaction { sql in
+            // Plain SQL on this path (every refresh grant): SQLKit's builders cost more than the statements.
+            let lock = sql.dialect.name == "postgresql" ? " FOR UPDATE" : ""
             guard
-                let row = try await sql.select()
-                    .columns("family_id", "account_id", "expires_at", "used", "revoked", "client_id", "scope")
-                    .from("identity_refresh_tokens").where("token_hash", .equal, hash).for(.update).first()
+                let row = try await sql.raw(
+                    """
+                    SELECT family_id, account_id, expires_at, used, revoked, client_id, scope \
+                    FROM identity_refresh_tokens WHERE token_hash = \(bind: hash)\(unsafeRaw: lock)
+                    """
+                ).first()
             else { return .invalid }
             let clientID = try row.decode(column: "client_id", as: String?.self)
             guard clientID == expected else { return .invalid }
@@ -70,7 +81,7 @@ public struct RefreshTokenRepository: Sendable {
             guard try row.decode(column: "expires_at", as: Int64.self) > AccountRepository.now() else {
                 return .invalid
             }
-            try await sql.update("identity_refresh_tokens").set("used", to: 1).where("token_hash", .equal, hash).run()
+            try await sql.raw("UPDATE identity_refresh_tokens SET used = 1 WHERE token_hash = \(bind: hash)").run()
             let scope = try row.decode(column: "scope", as: String?.self)
             let next = try await self.insert(
                 family: family, accountID: accountID, clientID: clientID, scope: scope, on: sql)
@@ -100,12 +111,13 @@ public struct RefreshTokenRepository: Sendable {
         family: String, accountID: String, clientID: String?, scope: String?, on sql: any SQLDatabase
     ) async throws -> String {
         let token = RandomToken.make()
-        try await sql.insert(into: "identity_refresh_tokens")
-            .columns("token_hash", "family_id", "account_id", "expires_at", "client_id", "scope")
-            .values(
-                SQLBind(Self.hash(token)), SQLBind(family), SQLBind(accountID),
-                SQLBind(AccountRepository.now() + Self.lifetime), SQLBind(clientID), SQLBind(scope)
-            ).run()
+        try await sql.raw(
+            """
+            INSERT INTO identity_refresh_tokens (token_hash, family_id, account_id, expires_at, client_id, scope) \
+            VALUES (\(bind: Self.hash(token)), \(bind: family), \(bind: accountID), \
+            \(bind: AccountRepository.now() + Self.lifetime), \(bind: clientID), \(bind: scope))
+            """
+        ).run()
         return token
     }
 

@@ -38,7 +38,11 @@ public struct AuthAPI: Sendable {
         }
         api.on(.post, "/api/v1/auth/logout") { request, context in
             let input = try await request.decode(as: RefreshRequest.self, context: context)
-            try await self.service.signOut(refreshToken: input.refreshToken, address: context.clientAddress)
+            let bearer = request.headers[.authorization].flatMap {
+                $0.prefix(7).lowercased() == "bearer " ? String($0.dropFirst(7)) : nil
+            }
+            try await self.service.signOut(
+                refreshToken: input.refreshToken, accessToken: bearer, address: context.clientAddress)
             return HTTPResponse.Status.noContent
         }
     }

@@ -33,8 +33,17 @@ public struct OIDCRoutes: Sendable {
                 let form = try await ConsolePages.form(request, context: context)
                 let client = try await self.authenticateClient(request, form: form)
                 if let token = form["token"] {
-                    _ = try await self.provider.identity.refreshTokens.revokeFamily(
-                        of: token, clientID: client.clientID)
+                    // RFC 7009: a refresh token revokes its family; an access token issued to this client is
+                    // withdrawn on every node (checked by userinfo and the API). Other tokens are ignored.
+                    let signer = try await self.provider.identity.authority.signer(verifying: token)
+                    if let claims = signer.verify(token, as: ClientAccessClaims.self),
+                        claims.iss == self.provider.issuer, claims.clientID == client.clientID
+                    {
+                        try await self.provider.identity.revocations.revoke(jti: claims.jti, expires: claims.exp)
+                    } else {
+                        _ = try await self.provider.identity.refreshTokens.revokeFamily(
+                            of: token, clientID: client.clientID)
+                    }
                 }
                 return Response(status: .ok, headers: [.cacheControl: "no-store"])
             }
@@ -136,6 +145,7 @@ public struct OIDCRoutes: Sendable {
             claims.scope.split(separator: " ").contains("openid"),
             let client = try await self.provider.clients.find(claims.clientID),
             let accountID = try await self.provider.accountID(forSubject: claims.sub, client: client),
+            !self.provider.identity.revocations.isRevoked(subject: accountID, jti: claims.jti, issuedAt: claims.iat),
             let account = try await self.provider.identity.accounts.find(id: accountID)
         else { return Self.bearerError("invalid_token") }
         let scopes = Set(claims.scope.split(separator: " ").map(String.init))

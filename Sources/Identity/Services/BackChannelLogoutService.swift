@@ -28,7 +28,7 @@ public struct BackChannelLogoutService: Service {
                     // The database may not be migrated yet at start-up, or briefly unreachable: try again later.
                     self.logger.debug("logout.delivery_failed", metadata: ["error.type": "\(type(of: error))"])
                 }
-                try await Task.sleep(for: self.interval)
+                try? await Task.sleep(for: self.interval)
             }
         }
     }

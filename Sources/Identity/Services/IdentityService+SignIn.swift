@@ -12,7 +12,7 @@ extension IdentityService {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         let record = try await self.accounts.signInRecord(username: username)
         let locked = (record?.lockedUntil ?? 0) > AccountRepository.now()
-        guard self.addressLimiter.allows(address), self.nameLimiter.allows(name), !locked else {
+        guard try await self.addressLimiter.allows(address), try await self.nameLimiter.allows(name), !locked else {
             _ = try await self.hasher.verify(password, hash: nil)
             try await self.audit.record(
                 AuditEvent(
@@ -32,8 +32,12 @@ extension IdentityService {
                 throw IdentityProblem.invalidCredentials
             }
             guard let otp, !otp.isEmpty else { throw IdentityProblem.otpRequired }
-            guard TOTPCheck.verify(otp, secret: secret) else {
+            guard let step = TOTPCheck.matchingStep(otp, secret: secret) else {
                 try await self.failed(record, name: name, address: address, reason: "bad_otp")
+                throw IdentityProblem.invalidCredentials
+            }
+            guard try await self.accounts.claimTOTPStep(accountID: record.account.id, step: step) else {
+                try await self.failed(record, name: name, address: address, reason: "replayed_otp")
                 throw IdentityProblem.invalidCredentials
             }
         }
@@ -44,8 +48,8 @@ extension IdentityService {
     }
 
     private func failed(_ record: SignInRecord?, name: String, address: String?, reason: String) async throws {
-        self.addressLimiter.recordFailure(address)
-        self.nameLimiter.recordFailure(name)
+        try await self.addressLimiter.recordFailure(address)
+        try await self.nameLimiter.recordFailure(name)
         if let record { try await self.accounts.recordFailure(accountID: record.account.id) }
         try await self.audit.record(
             AuditEvent(
@@ -68,6 +72,8 @@ extension IdentityService {
         case .invalid:
             throw IdentityProblem.invalidGrant
         case .reused(let accountID):
+            // A replayed refresh token means one of two parties holds a stolen token: withdraw the access tokens too.
+            try await self.revocations.revokeAll(accountID: accountID)
             try await self.audit.record(
                 AuditEvent(
                     actor: accountID, action: "auth.refresh", target: accountID, address: address, success: false,
@@ -79,21 +85,37 @@ extension IdentityService {
         }
     }
 
-    /// Revokes the refresh token family of `token`; unknown tokens are ignored.
-    public func signOut(refreshToken token: String, address: String?) async throws {
+    /// Revokes the refresh token family of `token` and the access token the caller presented, if any; unknown
+    /// tokens are ignored.
+    public func signOut(refreshToken token: String, accessToken: String? = nil, address: String?) async throws {
+        if let accessToken, let (_, claims) = try await self.verifiedClaims(accessToken) {
+            try await self.revocations.revoke(jti: claims.jti, expires: claims.exp)
+        }
         if let accountID = try await self.refreshTokens.revokeFamily(of: token) {
             try await self.audit.record(
                 AuditEvent(actor: accountID, action: "auth.logout", target: accountID, address: address))
         }
     }
 
-    /// The principal an `Authorization: Bearer` token carries, nil when it is not valid.
-    public func principal(bearer token: String) async throws -> Principal? {
-        if let principal = self.verifiedTokens.principal(for: token) { return principal }
+    /// The principal and claims of a first-party access token with a good signature, issuer and expiry (revoked or
+    /// not).
+    func verifiedClaims(_ token: String) async throws -> (Principal, AccessTokenClaims)? {
+        if let cached = self.verifiedTokens.principal(for: token) { return cached }
         let signer = try await self.authority.signer(verifying: token)
         guard let claims = signer.verify(token), let principal = signer.principal(from: claims) else { return nil }
-        self.verifiedTokens.store(token, principal: principal, expires: claims.exp)
-        return principal
+        return (principal, claims)
+    }
+
+    /// The principal an `Authorization: Bearer` token carries, nil when it is not valid or was revoked.
+    public func principal(bearer token: String) async throws -> Principal? {
+        if let (principal, claims) = self.verifiedTokens.principal(for: token) {
+            return self.revocations.isRevoked(subject: claims.sub, jti: claims.jti, issuedAt: claims.iat)
+                ? nil : principal
+        }
+        let signer = try await self.authority.signer(verifying: token)
+        guard let claims = signer.verify(token), let principal = signer.principal(from: claims) else { return nil }
+        self.verifiedTokens.store(token, principal: principal, claims: claims)
+        return self.revocations.isRevoked(subject: claims.sub, jti: claims.jti, issuedAt: claims.iat) ? nil : principal
     }
 
     private func tokens(for account: Account, refresh: String) async throws -> TokenResponse {

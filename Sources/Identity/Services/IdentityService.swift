@@ -15,10 +15,12 @@ public struct IdentityService: Sendable {
     let nameLimiter: SignInLimiter
     let policy = PasswordPolicy.shipped
     let verifiedTokens = VerifiedTokenCache()
+    /// Access tokens withdrawn before their expiry (kept current by ``RevocationFeedService``).
+    public let revocations: RevocationList
 
     public init(
         database: Database, cipher: PersonalDataCipher, hasher: PasswordHasher, issuer: String = "citizen-cloud",
-        addressLimiter: SignInLimiter = SignInLimiter(limit: 20), nameLimiter: SignInLimiter = SignInLimiter(limit: 5)
+        addressLimit: Int = 20, nameLimit: Int = 5
     ) {
         self.accounts = AccountRepository(database: database, cipher: cipher)
         self.refreshTokens = RefreshTokenRepository(database: database)
@@ -26,8 +28,9 @@ public struct IdentityService: Sendable {
         self.hasher = hasher
         self.authority = TokenAuthority(keys: SigningKeyRepository(database: database, cipher: cipher), issuer: issuer)
         self.audit = AuditLog(database: database)
-        self.addressLimiter = addressLimiter
-        self.nameLimiter = nameLimiter
+        self.addressLimiter = SignInLimiter(database: database, kind: "address", limit: addressLimit)
+        self.nameLimiter = SignInLimiter(database: database, kind: "name", limit: nameLimit)
+        self.revocations = RevocationList(database: database, accountCache: self.accounts.cache)
     }
 
     /// A registration request, unvalidated.

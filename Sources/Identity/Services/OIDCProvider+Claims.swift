@@ -9,6 +9,9 @@ extension OIDCProvider {
     /// - `phone`: `phone_number` (E.164); audited.
     /// - `real_name` (clients allowed it only): `name` and `id_number`, the 18-character resident ID number (a
     ///   private claim name: OpenID Connect defines none for national ID numbers); audited as an ID number release.
+    ///   Released only from level 2 (name and number matched with the household register): at level 1 the pair is
+    ///   merely what the resident typed, and a department must not take it for a verified real name. The `acr`
+    ///   claim tells the client which level it got.
     /// - `address`: `address`, an OpenID Connect address object for the community where the household register
     ///   lists the resident (`formatted`, `region` the city, `locality` the district, `street_address` the street
     ///   and community, `country` `CN`, and the private member `community_code`); absent until the resident is
@@ -23,7 +26,7 @@ extension OIDCProvider {
             body["phone_number"] = .string("+86" + phone)
             released.append("phone")
         }
-        if scopes.contains("real_name"), client.allowRealName {
+        if scopes.contains("real_name"), client.allowRealName, account.level >= 2 {
             body["name"] = .string(account.name)
             if let idNumber = account.idNumber {
                 body["id_number"] = .string(idNumber)

@@ -66,7 +66,9 @@ public struct OIDCProvider: Sendable {
             grant = redeemed
         case .replayed(let family):
             // A code seen twice was intercepted: what it issued is withdrawn (RFC 6749 section 4.1.2).
-            if let family { try await self.identity.refreshTokens.revoke(family: family) }
+            if let family, let accountID = try await self.identity.refreshTokens.revoke(family: family) {
+                try await self.identity.revocations.revokeAll(accountID: accountID)
+            }
             throw OAuthError.invalidGrant("the code was already used; the tokens it issued are revoked")
         case .invalid:
             throw OAuthError.invalidGrant("the code is invalid or expired")
@@ -99,6 +101,7 @@ public struct OIDCProvider: Sendable {
         case .invalid:
             throw OAuthError.invalidGrant("the refresh token is invalid, expired or revoked")
         case .reused(let accountID):
+            try await self.identity.revocations.revokeAll(accountID: accountID)
             try await self.identity.audit.record(
                 AuditEvent(
                     actor: accountID, action: "oidc.refresh", target: client.clientID, address: nil, success: false,

@@ -1,43 +1,50 @@
 import Foundation
-import Synchronization
+import Platform
+import SQLKit
 
-/// Slows down password guessing from one address: after ``limit`` failures within ``window`` the address is refused
-/// until the window has passed.
+/// Slows down password guessing: after ``limit`` failures for one key (a client address, or a sign-in name) within
+/// ``window`` the key is refused until the window has passed.
 ///
-/// Kept in memory on each node (an attacker spread over nodes gets `nodes × limit` tries per window); the per-account
-/// lock in the database holds across nodes.
-public final class SignInLimiter: Sendable {
-    /// Failures allowed per address and window.
+/// Failures are rows of `identity_signin_failures`, so the limit holds across every node of a city deployment (an
+/// attacker spread over nodes gets no more tries). Sign-in already spends tens of milliseconds on bcrypt, so one
+/// indexed count per attempt costs nothing noticeable; expired rows are pruned as failures are written.
+public struct SignInLimiter: Sendable {
+    /// What the keys are: `address` or `name`.
+    public let kind: String
+    /// Failures allowed per key and window.
     public let limit: Int
     /// The window in seconds.
-    public let window: TimeInterval
-    private let failures: Mutex<[String: [Date]]> = Mutex([:])
+    public let window: Int64
+    let database: Database
 
-    public init(limit: Int = 20, window: TimeInterval = 900) {
+    public init(database: Database, kind: String, limit: Int, window: Int64 = 900) {
+        self.database = database
+        self.kind = kind
         self.limit = limit
         self.window = window
     }
 
-    /// Whether `address` may try again now.
-    public func allows(_ address: String?, now: Date = Date()) -> Bool {
-        guard let address else { return true }
-        return self.failures.withLock { table in
-            let recent = (table[address] ?? []).filter { now.timeIntervalSince($0) < self.window }
-            table[address] = recent.isEmpty ? nil : recent
-            return recent.count < self.limit
+    /// Whether `key` may try again now (nil keys always may).
+    public func allows(_ key: String?, now: Int64 = Int64(Date().timeIntervalSince1970)) async throws -> Bool {
+        guard let key else { return true }
+        let count = try await self.database.withConnection { sql in
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("identity_signin_failures").where("kind", .equal, self.kind).where("key", .equal, key)
+                .where("at", .greaterThan, now - self.window).first(decodingColumn: "n", as: Int.self) ?? 0
         }
+        return count < self.limit
     }
 
-    /// Counts a failure from `address`.
-    public func recordFailure(_ address: String?, now: Date = Date()) {
-        guard let address else { return }
-        self.failures.withLock { table in
-            var recent = (table[address] ?? []).filter { now.timeIntervalSince($0) < self.window }
-            recent.append(now)
-            table[address] = recent
-            // Bound memory under a flood of distinct addresses: drop addresses whose failures have all expired.
-            if table.count > 100_000 {
-                table = table.filter { $0.value.contains { now.timeIntervalSince($0) < self.window } }
+    /// Counts a failure for `key`.
+    public func recordFailure(_ key: String?, now: Int64 = Int64(Date().timeIntervalSince1970)) async throws {
+        guard let key else { return }
+        try await self.database.withConnection { sql in
+            try await sql.insert(into: "identity_signin_failures").columns("kind", "key", "at")
+                .values(SQLBind(self.kind), SQLBind(key), SQLBind(now)).run()
+            // Prune now and then (about one write in 64), so the table holds only live windows.
+            if UInt8.random(in: 0...63) == 0 {
+                try await sql.delete(from: "identity_signin_failures").where("at", .lessThanOrEqual, now - self.window)
+                    .run()
             }
         }
     }

@@ -17,8 +17,20 @@ public enum TOTPCheck {
 
     /// Whether `code` is the code of the current 30-second step or of one step either side (clock drift).
     public static func verify(_ code: String, secret: String, now: Date = Date()) -> Bool {
-        guard code.count == 6, let value = Int(code) else { return false }
+        self.matchingStep(code, secret: secret, now: now) != nil
+    }
+
+    /// The 30-second time step (Unix seconds / 30) whose code `code` is, looking at the current step and one either
+    /// side; nil when none matches. Sign-in accepts each step at most once per account (RFC 6238 §5.2), so a code
+    /// seen on the wire cannot be replayed within its window.
+    public static func matchingStep(_ code: String, secret: String, now: Date = Date()) -> Int64? {
+        guard code.count == 6, let value = Int(code) else { return nil }
         let totp = TOTP(secret: secret)
-        return [-30.0, 0, 30].contains { totp.compute(date: now.addingTimeInterval($0)) == value }
+        let current = Int64(now.timeIntervalSince1970) / 30
+        for step in [current - 1, current, current + 1]
+        where totp.compute(date: Date(timeIntervalSince1970: TimeInterval(step * 30))) == value {
+            return step
+        }
+        return nil
     }
 }

@@ -5,8 +5,8 @@ import Platform
 /// Signs and verifies tokens: compact JWS with ES256 (P-256, SHA-256) for access and logout tokens, and RS256
 /// (RSA 2048, PKCS#1 v1.5, SHA-256) or ES256 for ID tokens as each client registered; the key id in the header.
 ///
-/// Tokens are self-contained, so any node verifies them without a database read; they live for ``lifetime`` and
-/// are not revocable before then (sign-out revokes the refresh token family instead).
+/// Tokens are self-contained, so any node verifies them without a database read; they live for ``lifetime``, and a
+/// token withdrawn earlier is refused through the ``RevocationList`` every node keeps.
 public struct TokenSigner: Sendable {
     /// Access token lifetime in seconds.
     public static let lifetime: Int64 = 900
@@ -16,6 +16,8 @@ public struct TokenSigner: Sendable {
     // Raw key bytes: swift-crypto's key types are not `Sendable`; rebuilding one from bytes costs microseconds.
     private let key: Data
     private let verifiers: [String: Data]
+    /// The encoded ES256 header of the current key (the same for every access token).
+    private let es256Header: String
     /// The current RSA key's id and DER bytes (nil when the signer has no RSA key: RS256 signing then throws).
     let rsaSigning: (kid: String, der: Data)?
     /// The RSA public keys by id.
@@ -31,6 +33,7 @@ public struct TokenSigner: Sendable {
         self.issuer = issuer
         self.kid = current
         self.key = keys[current]!.rawRepresentation
+        self.es256Header = Base64URL.encode(Data(#"{"alg":"ES256","kid":"\#(current)","typ":"JWT"}"#.utf8))
         self.verifiers = keys.mapValues(\.publicKey.rawRepresentation)
         self.rsaSigning = rsaCurrent.flatMap { kid in rsaKeys[kid].map { (kid, $0) } }
         self.rsaVerifiers = rsaKeys.compactMapValues(RSAPublicKey.init(privateDER:))
@@ -57,8 +60,10 @@ public struct TokenSigner: Sendable {
             let input = Base64URL.encode(header) + "." + Base64URL.encode(try encoder.encode(claims))
             return input + "." + Base64URL.encode(try Self.rs256Signature(Data(input.utf8), der: der))
         }
-        let header = try encoder.encode(["alg": "ES256", "typ": type, "kid": self.kid])
-        let input = Base64URL.encode(header) + "." + Base64URL.encode(try encoder.encode(claims))
+        let header =
+            type == "JWT"
+            ? self.es256Header : Base64URL.encode(try encoder.encode(["alg": "ES256", "typ": type, "kid": self.kid]))
+        let input = header + "." + Base64URL.encode(try encoder.encode(claims))
         let signature = try P256.Signing.PrivateKey(rawRepresentation: self.key).signature(for: Data(input.utf8))
         return input + "." + Base64URL.encode(signature.rawRepresentation)
     }

@@ -9,33 +9,37 @@ import Synchronization
 /// at most ``capacity`` tokens and drops expired ones (or, under a flood of distinct tokens, everything) when full.
 final class VerifiedTokenCache: Sendable {
     let capacity: Int
-    private let entries = Mutex<[String: (principal: Principal, expires: Int64)]>([:])
+    private let entries = Mutex<[String: (principal: Principal, claims: AccessTokenClaims)]>([:])
 
     init(capacity: Int = 20_000) {
         self.capacity = capacity
     }
 
-    /// The principal of a cached, unexpired token.
-    func principal(for token: String, now: Int64 = Int64(Date().timeIntervalSince1970)) -> Principal? {
+    /// The principal and claims of a cached, unexpired token.
+    func principal(for token: String, now: Int64 = Int64(Date().timeIntervalSince1970)) -> (
+        principal: Principal, claims: AccessTokenClaims
+    )? {
         self.entries.withLock { entries in
             guard let entry = entries[token] else { return nil }
-            guard entry.expires > now else {
+            guard entry.claims.exp > now else {
                 entries[token] = nil
                 return nil
             }
-            return entry.principal
+            return entry
         }
     }
 
-    /// Stores a verified token until `expires`.
-    func store(_ token: String, principal: Principal, expires: Int64, now: Int64 = Int64(Date().timeIntervalSince1970))
-    {
+    /// Stores a verified token until its expiry.
+    func store(
+        _ token: String, principal: Principal, claims: AccessTokenClaims,
+        now: Int64 = Int64(Date().timeIntervalSince1970)
+    ) {
         self.entries.withLock { entries in
             if entries.count >= self.capacity {
-                entries = entries.filter { $0.value.expires > now }
+                entries = entries.filter { $0.value.claims.exp > now }
                 if entries.count >= self.capacity { entries.removeAll(keepingCapacity: true) }
             }
-            entries[token] = (principal, expires)
+            entries[token] = (principal, claims)
         }
     }
 }

@@ -74,7 +74,8 @@ struct CommunityMapSVG {
                 let u = Int(graph.targets[e])
                 // Each undirected edge once: from its lower end, or from the inside end when the other is outside.
                 guard u > v || !inside(u) else { continue }
-                let meters = (self.value(v) + self.value(u)) / 2
+                // Minutes from the edge's midpoint: the nearer end's distance plus half the edge.
+                let meters = min(self.value(v), self.value(u)) + graph.weights[e] / 2
                 svg += "<line x1=\"\(x(self.network.lon[v]))\" y1=\"\(y(self.network.lat[v]))\" "
                 svg += "x2=\"\(x(self.network.lon[u]))\" y2=\"\(y(self.network.lat[u]))\" "
                 svg += "stroke=\"\(Self.colour(meters))\"/>\n"
@@ -101,15 +102,15 @@ struct CommunityMapSVG {
         }.sorted { ($0.category == self.category ? 1 : 0, $0.id) < ($1.category == self.category ? 1 : 0, $1.id) }
         for facility in facilities {
             let chosen = self.category == nil || facility.category == self.category
-            let radius = chosen ? 16.0 : 9.0
+            let radius = chosen ? 24.0 : 12.0
             svg +=
                 "<g class=\"facility\" data-category=\"\(facility.category.rawValue)\" opacity=\"\(chosen ? "1" : "0.55")\">"
             svg += "<title>\(Self.escape(facility.name + " · " + facility.category.name(self.locale)))</title>"
             svg += "<circle cx=\"\(x(facility.lon))\" cy=\"\(y(facility.lat))\" r=\"\(Self.number(radius))\" "
             svg += "fill=\"\(facility.category.colour)\" stroke=\"#fff\" stroke-width=\"3\"/>"
             if chosen {
-                svg += "<text x=\"\(x(facility.lon))\" y=\"\(Self.number((maxLat - facility.lat) * perLat + 6))\" "
-                svg += "font-size=\"17\" fill=\"#fff\">\(facility.category.mark)</text>"
+                svg += "<text x=\"\(x(facility.lon))\" y=\"\(Self.number((maxLat - facility.lat) * perLat + 9))\" "
+                svg += "font-size=\"26\" fill=\"#fff\">\(facility.category.mark)</text>"
             }
             svg += "</g>\n"
         }
@@ -119,14 +120,14 @@ struct CommunityMapSVG {
             svg +=
                 "<g class=\"proposed\"><title>\(Self.escape(self.locale.pick(zh: "拟建：", en: "Proposed: ") + proposal.category.name(self.locale)))</title>"
             svg +=
-                "<path d=\"M \(Self.number(px)) \(Self.number(py - 24)) L \(Self.number(px + 24)) \(Self.number(py)) "
-            svg += "L \(Self.number(px)) \(Self.number(py + 24)) L \(Self.number(px - 24)) \(Self.number(py)) Z\" "
+                "<path d=\"M \(Self.number(px)) \(Self.number(py - 34)) L \(Self.number(px + 34)) \(Self.number(py)) "
+            svg += "L \(Self.number(px)) \(Self.number(py + 34)) L \(Self.number(px - 34)) \(Self.number(py)) Z\" "
             svg += "fill=\"\(proposal.category.colour)\" stroke=\"#111\" stroke-width=\"4\"/>"
             svg +=
-                "<text x=\"\(Self.number(px))\" y=\"\(Self.number(py + 6))\" font-size=\"17\" fill=\"#fff\">\(proposal.category.mark)</text></g>\n"
+                "<text x=\"\(Self.number(px))\" y=\"\(Self.number(py + 9))\" font-size=\"26\" fill=\"#fff\">\(proposal.category.mark)</text></g>\n"
         }
         svg +=
-            "<circle id=\"proposed-pin\" r=\"14\" fill=\"none\" stroke=\"#111\" stroke-width=\"4\" style=\"display:none\"/>\n"
+            "<circle id=\"proposed-pin\" r=\"22\" fill=\"none\" stroke=\"#111\" stroke-width=\"4\" style=\"display:none\"/>\n"
         svg += "</g>\n</svg>"
         return svg
     }

@@ -66,11 +66,23 @@ enum LivabilityPageModel {
         let mark: String
         let name: String
         let found: Bool
-        let meters: Int
-        let minutes: Int
+        /// `步行 13 分钟（1,021 米）` / `13 min walk (1,021 m)`.
+        let walk: String
         let within: Bool
-        let count: Int
+        /// `15 分钟内 3 处` / `3 within 15 min`.
+        let count: String
         let hours: String
+    }
+
+    /// 1021 → "1,021".
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
     }
 
     static func percent(_ share: Double) -> String {

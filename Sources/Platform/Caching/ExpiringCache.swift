@@ -15,6 +15,8 @@ public final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     private let lifetime: Duration
     private let capacity: Int
 
+    private let generationCounter = Mutex<UInt64>(0)
+
     public init(lifetime: Duration, capacity: Int = 20_000) {
         self.lifetime = lifetime
         self.capacity = capacity
@@ -45,5 +47,28 @@ public final class ExpiringCache<Key: Hashable & Sendable, Value: Sendable>: Sen
     /// Forgets everything, after a write.
     public func removeAll() {
         self.entries.withLock { $0.removeAll() }
+        self.generationCounter.withLock { $0 &+= 1 }
+    }
+
+    /// Forgets one key, after a write to what it caches.
+    public func remove(_ key: Key) {
+        self.entries.withLock { $0[key] = nil }
+        self.generationCounter.withLock { $0 &+= 1 }
+    }
+
+    /// A number that changes with every removal: read it before loading a value from the source, and store with
+    /// ``store(_:for:ifUnchangedSince:)``, so a value loaded before a concurrent write is never cached after it.
+    public var generation: UInt64 { self.generationCounter.withLock { $0 } }
+
+    /// Remembers `value` unless something was removed since `generation` was read.
+    public func store(_ value: Value, for key: Key, ifUnchangedSince generation: UInt64) {
+        let entry = Entry(value: value, expires: ContinuousClock.now + self.lifetime)
+        self.generationCounter.withLock { current in
+            guard current == generation else { return }
+            self.entries.withLock { entries in
+                if entries.count >= self.capacity { entries.removeAll(keepingCapacity: true) }
+                entries[key] = entry
+            }
+        }
     }
 }

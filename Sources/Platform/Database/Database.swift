@@ -35,19 +35,10 @@ public final class Database: Service, Sendable {
             try Self.createParentDirectory(of: path)
             self.kind = .sqlite
             self.backend = .sqlite(
-                SQLitePool(
-                    storage: .file(path: path), maximumConnections: maximumConnections,
-                    eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger
-                )
-            )
+                SQLitePool(path: path, maximumConnections: maximumConnections, logger: logger))
         case .sqliteMemory:
             self.kind = .sqlite
-            self.backend = .sqlite(
-                SQLitePool(
-                    storage: .memory, maximumConnections: 1,
-                    eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger
-                )
-            )
+            self.backend = .sqlite(SQLitePool(path: nil, maximumConnections: maximumConnections, logger: logger))
         case .postgres(let location):
             var configuration = location.clientConfiguration
             configuration.options.maximumConnections = maximumConnections
@@ -89,9 +80,7 @@ public final class Database: Service, Sendable {
     ) async throws -> R {
         switch self.backend {
         case .sqlite(let pool):
-            return try await pool.withConnection { connection in
-                try await body(connection.sql(queryLogLevel: nil))
-            }
+            return try await pool.withConnection { handle in try await body(self.sql(handle)) }
         case .postgres(let client):
             return try await client.withConnection { connection in
                 try await body(connection.sql(queryLogLevel: nil))
@@ -109,8 +98,8 @@ public final class Database: Service, Sendable {
         switch self.backend {
         case .sqlite(let pool):
             return try await pool.writeLock.withLock {
-                try await pool.withConnection { connection in
-                    let sql = connection.sql(queryLogLevel: nil)
+                try await pool.withConnection { handle in
+                    let sql = self.sql(handle)
                     try await sql.raw("BEGIN IMMEDIATE").run()
                     do {
                         let result = try await body(sql)
@@ -134,15 +123,20 @@ public final class Database: Service, Sendable {
         }
     }
 
-    /// Runs `body` with the raw SQLite connection, for bulk work that bypasses SQLKit's encoders.
-    /// Returns nil on PostgreSQL.
+    /// Runs `body` with a raw SQLite connection while holding the write lock, for bulk work that bypasses SQLKit's
+    /// encoders (the caller begins and ends its own transaction). Returns nil on PostgreSQL.
     public func withSQLiteConnection<R: Sendable>(
-        _ body: @Sendable (SQLiteConnection) async throws -> R
+        _ body: @Sendable (SQLiteBulkConnection) async throws -> R
     ) async throws -> R? {
         guard case .sqlite(let pool) = self.backend else { return nil }
         return try await pool.writeLock.withLock {
-            try await pool.withConnection(body)
+            try await pool.withConnection { try await body(SQLiteBulkConnection(handle: $0)) }
         }
+    }
+
+    /// SQLKit over a pooled SQLite handle.
+    private func sql(_ handle: SQLiteHandle) -> any SQLDatabase {
+        DirectSQLDatabase(handle: handle, logger: self.logger, eventLoop: MultiThreadedEventLoopGroup.singleton.any())
     }
 
     /// Runs `body` with the raw PostgreSQL connection, for bulk work such as `COPY`. Returns nil on SQLite.
@@ -215,4 +209,14 @@ public struct DatabaseUnreachable: Error, CustomStringConvertible {
     public let url: DatabaseURL
     public let reason: String
     public var description: String { "cannot reach the database \(self.url): \(self.reason)" }
+}
+
+extension Database {
+    /// Whether `error` is a UNIQUE or PRIMARY KEY violation, on either engine (SQLite's extended result codes,
+    /// PostgreSQL's SQLSTATE 23505): for code that turns a lost insert race into a clear answer.
+    public static func isUniqueViolation(_ error: any Error) -> Bool {
+        if let error = error as? SQLiteStatementError { return error.isUniqueViolation }
+        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] == "23505" }
+        return false
+    }
 }

@@ -16,6 +16,9 @@ public struct AppRequestContext: RequestContext {
     public var clientAddress: String?
     /// Who is signed in, set by the identity context's authenticator; nil for anonymous requests.
     public var principal: Principal?
+    /// The synchronizer token every form of the visitor's cookie session must carry (see ``WebForm``); nil without
+    /// a session.
+    public var sessionCSRF: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -23,6 +26,7 @@ public struct AppRequestContext: RequestContext {
         self.locale = .zh
         self.clientAddress = source.channel.remoteAddress?.ipAddress
         self.principal = nil
+        self.sessionCSRF = nil
     }
 
     /// Pages and API bodies up to 1 MiB; larger uploads go through dedicated routes.

@@ -59,4 +59,16 @@ public struct QueryParameters: Sendable {
         }
         return value
     }
+
+    /// `true` or `false` (also `1`/`0`), nil when absent.
+    public func bool(_ name: String) throws -> Bool? {
+        guard let text = self.string(name) else { return nil }
+        switch text {
+        case "true", "1": return true
+        case "false", "0": return false
+        default:
+            throw Problem.invalidParameter(
+                name, zh: "参数“\(name)”必须是 true 或 false。", en: "Parameter '\(name)' must be true or false.")
+        }
+    }
 }

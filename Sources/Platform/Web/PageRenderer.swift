@@ -30,7 +30,7 @@ public struct PageRenderer: Sendable {
         strings: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) -> Response {
         let envelope = PageEnvelope(
-            title: title, request: request, locale: context.locale, strings: strings, page: model
+            title: title, request: request, context: context, strings: strings, page: model
         )
         let html =
             self.library.render(MustacheModel(envelope), withTemplate: template) ?? "template \(template) is missing"
@@ -62,10 +62,22 @@ public struct PageEnvelope {
     public let switchLanguageURL: String
     public let switchLanguageLabel: String
     public let attributions: [String]
+    /// Whether a visitor is signed in through the site's cookie session (the layout shows "sign out").
+    public let signedIn: Bool
+    /// The session's CSRF token, for the hidden `csrf` field of every form (empty without a session).
+    public let csrf: String
+    /// The current path with its query, percent-encoded for `/signin?next={{here}}` links.
+    public let here: String
     public let page: Any
 
-    init(title: String, request: Request, locale: AppLocale, strings: [String: String], page: Any) {
+    init(title: String, request: Request, context: AppRequestContext, strings: [String: String], page: Any) {
+        let locale = context.locale
         self.title = title
+        // Console pages have their own session and sign-out; the layout's sign-out is the site session's.
+        self.signedIn =
+            context.principal != nil && context.sessionCSRF != nil && !request.uri.path.hasPrefix("/console")
+        self.csrf = context.sessionCSRF ?? ""
+        self.here = request.uri.description.addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? "/"
         self.lang = locale.htmlLang
         self.isEnglish = locale == .en
         self.t = UIStrings.table(for: locale).merging(strings) { _, new in new }

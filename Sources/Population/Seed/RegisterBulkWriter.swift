@@ -30,19 +30,19 @@ struct RegisterBulkWriter: Sendable {
     /// Writes one batch atomically.
     func write(households: [DraftHousehold], residents: [ResidentRow]) async throws {
         let done = try await self.database.withSQLiteConnection { connection in
-            try await connection.query("BEGIN IMMEDIATE", []) { _ in }
+            try connection.run("BEGIN IMMEDIATE")
             do {
-                try await Self.insertSQLite(
+                try Self.insertSQLite(
                     connection, table: "households", columns: Self.householdColumns, rows: households,
                     binds: Self.sqliteValues
                 )
-                try await Self.insertSQLite(
+                try Self.insertSQLite(
                     connection, table: "residents", columns: Self.residentColumns, rows: residents,
                     binds: Self.sqliteValues
                 )
-                try await connection.query("COMMIT", []) { _ in }
+                try connection.run("COMMIT")
             } catch {
-                try? await connection.query("ROLLBACK", []) { _ in }
+                try? connection.run("ROLLBACK")
                 throw error
             }
             return true
@@ -100,9 +100,9 @@ struct RegisterBulkWriter: Sendable {
     }
 
     private static func insertSQLite<Row>(
-        _ connection: SQLiteConnection, table: String, columns: [String], rows: [Row],
+        _ connection: SQLiteBulkConnection, table: String, columns: [String], rows: [Row],
         binds: (Row) -> [SQLiteData]
-    ) async throws {
+    ) throws {
         let perStatement = 500
         let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ","))) VALUES "
@@ -114,7 +114,7 @@ struct RegisterBulkWriter: Sendable {
             let statement =
                 chunk.count == perStatement
                 ? full : head + Array(repeating: placeholders, count: chunk.count).joined(separator: ",")
-            try await connection.query(statement, values) { _ in }
+            try connection.run(statement, values)
         }
     }
 
