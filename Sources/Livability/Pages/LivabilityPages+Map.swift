@@ -42,11 +42,20 @@ extension LivabilityPages {
         nearest: LivabilityService.ScenarioOutcome?, proposed: [(category: FacilityCategory, node: Int32)],
         base: String, locale: AppLocale
     ) async throws -> MapModel {
-        let svg = CommunityMapSVG(
-            network: snapshot.network, access: snapshot.access,
-            nearest: nearest?.nearest ?? snapshot.access.base.nearest,
-            community: community.code, category: category, proposed: proposed, locale: locale
-        ).render()
+        // The map of the registry as it is depends only on the snapshot's revisions: drawn once, served many times.
+        // What-if maps are drawn for their request alone.
+        let key =
+            "\(community.code)|\(category?.rawValue ?? "all")|\(locale.rawValue)|"
+            + "\(snapshot.network.revision)|\(snapshot.access.revision)"
+        let cached = nearest == nil ? self.maps.value(for: key) : nil
+        let svg =
+            cached
+            ?? CommunityMapSVG(
+                network: snapshot.network, access: snapshot.access,
+                nearest: nearest?.nearest ?? snapshot.access.base.nearest,
+                community: community.code, category: category, proposed: proposed, locale: locale
+            ).render()
+        if nearest == nil, cached == nil, let svg { self.maps.store(svg, for: key) }
         let figures = snapshot.access.figures(for: community.code)
         var facilities: [Facility] = []
         var after: String? = nil

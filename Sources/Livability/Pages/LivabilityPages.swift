@@ -11,6 +11,8 @@ public struct LivabilityPages: Sendable {
     let service: LivabilityService
     let renderer: PageRenderer
     let divisions: DivisionRepository
+    /// Rendered maps by community, category, language and index revisions (a few hundred kB at most per entry).
+    let maps = ExpiringCache<String, String>(lifetime: .seconds(300), capacity: 500)
 
     public init(service: LivabilityService, renderer: PageRenderer, database: Database) {
         self.service = service
