@@ -19,6 +19,12 @@ struct LivabilityPagesTests {
             #expect(streetHTML.contains("id=\"ranking\""))
             #expect(streetHTML.contains("/communities/\(LivabilityFixture.communityA)/map"))
 
+            // The division browser and the home page lead here.
+            let division = String(buffer: try await client.send(.get, "/divisions/510104003").body)
+            #expect(division.contains("href=\"/divisions/510104003/livability\""))
+            let home = String(buffer: try await client.send(.get, "/").body)
+            #expect(home.contains("href=\"/divisions/510100/livability\"") && home.contains("href=\"/near-me\""))
+
             let map = try await client.send(
                 .get, "/communities/\(LivabilityFixture.communityB)/map?category=school&lang=en")
             #expect(map.status == .ok)
