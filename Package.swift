@@ -36,8 +36,7 @@ let package = Package(
             name: "CitizenCloud",
             dependencies: [
                 "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "ServiceHall",
-                "Appointments",
-                "Billing",
+                "Appointments", "Billing", "Livability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -50,7 +49,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall", "Appointments",
-                "Billing",
+                "Billing", "Livability",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
@@ -126,6 +125,19 @@ let package = Package(
         .target(
             name: "Population",
             dependencies: ["Platform", "Territory"],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "Livability",
+            dependencies: [
+                "Platform", "Territory", "Population", "Accessibility",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static")],
             swiftSettings: settings
         ),
         .target(
@@ -213,10 +225,12 @@ let package = Package(
             name: "BrowserTests",
             dependencies: [
                 "App", "Territory", "Identity", "ServiceHall", "TestSupport", "Appointments", "Billing", "Population",
-                "Platform",
+                "Platform", "Livability",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
@@ -275,6 +289,20 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility"], swiftSettings: settings),
+        .testTarget(
+            name: "LivabilityTests",
+            dependencies: [
+                "App", "Livability", "Accessibility", "Identity", "Platform", "Population", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "CLITests",
             dependencies: ["TestSupport"],

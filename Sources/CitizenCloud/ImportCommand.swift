@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Foundation
+import Livability
 import Platform
 import ServiceHall
 import Territory
@@ -8,7 +9,8 @@ import Territory
 /// `citizen-cloud import …`: loads data files.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import data files.", subcommands: [Divisions.self, ServiceCatalog.self]
+        commandName: "import", abstract: "Import data files.",
+        subcommands: [Divisions.self, ServiceCatalog.self, Facilities.self, Network.self]
     )
 
     /// `citizen-cloud import divisions FILE`.

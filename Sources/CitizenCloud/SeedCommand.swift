@@ -1,6 +1,7 @@
 import App
 import ArgumentParser
 import Foundation
+import Livability
 import Platform
 import Population
 import Synchronization
@@ -31,14 +32,21 @@ struct SeedCommand: AsyncParsableCommand {
             let (scale, seed, replace) = (self.scale, self.seed, self.replace)
             let started = ContinuousClock.now
             let progress = ProgressPrinter()
-            let summary = try await CommandSupport.withDatabase(try self.options.url(), logger: logger) { database in
+            let (summary, network, networkTime) = try await CommandSupport.withDatabase(
+                try self.options.url(), logger: logger
+            ) { database in
                 try await Migrator(database: database, migrations: AppMigrations.all, logger: logger).migrate()
                 if try await DivisionRepository(database: database).countByLevel()[.street] ?? 0 == 0 {
                     try await DivisionImporter(database: database).importCSV(divisionsCSV, fileName: divisionsPath)
                 }
-                return try await DemoSeeder(database: database, cipher: cipher, logger: logger).seed(
+                let summary = try await DemoSeeder(database: database, cipher: cipher, logger: logger).seed(
                     scale: scale, seed: seed, legacyCSV: legacy, replace: replace, progress: progress.report
                 )
+                // A new register means new households: the network and its dwellings are generated again.
+                let networkStarted = ContinuousClock.now
+                let network = try await LivabilityDemoSeeder(database: database, logger: logger).seed(
+                    seed: seed, replace: true)
+                return (summary, network, ContinuousClock.now - networkStarted)
             }
             progress.finish()
             let seconds =
@@ -50,6 +58,15 @@ struct SeedCommand: AsyncParsableCommand {
                     + "\(summary.residents) residents in \(String(format: "%.1f", seconds)) s "
                     + "(\(Int(Double(rows) / max(seconds, 0.001))) rows/s)"
             )
+            if let network {
+                print(
+                    "Life circle: \(network.nodes) network nodes, \(network.edges) edges, \(network.dwellings) dwellings, "
+                        + "\(network.facilities) facilities in "
+                        + String(
+                            format: "%.1f s",
+                            Double(networkTime.components.seconds) + Double(networkTime.components.attoseconds) / 1e18)
+                )
+            }
         }
     }
 }

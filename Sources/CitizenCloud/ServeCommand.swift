@@ -5,6 +5,7 @@ import Billing
 import Foundation
 import Hummingbird
 import Identity
+import Livability
 import Logging
 import Platform
 import Population
@@ -79,6 +80,13 @@ struct ServeCommand: AsyncParsableCommand {
                     "demo.ready",
                     metadata: ["communities": "\(summary.communities)", "residents": "\(summary.residents)"]
                 )
+            }
+            if let network = try await LivabilityDemoSeeder(database: database, logger: logger).seed(
+                seed: SeedCommand.defaultSeed, replace: false)
+            {
+                logger.info(
+                    "demo.life_circle",
+                    metadata: ["nodes": "\(network.nodes)", "facilities": "\(network.facilities)"])
             }
             try await Self.seedOfficials(database: database, keyFile: keyFile)
             try await Self.seedServiceHall(database: database, keyFile: keyFile, logger: logger)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Accessibility
@@ -96,5 +97,26 @@ struct ContractionTests {
             let got = snapper.nearest(lon: qx, lat: qy)
             #expect(got.map { Int($0.node) } == best)
         }
+    }
+
+    /// Queries thousands of kilometres outside the grid still find the node a brute-force search finds (the
+    /// snapper used to scan every ring between the query and the grid, cell by cell).
+    @Test func farQueries() {
+        let lon = [104.00, 104.01, 104.02, 104.03]
+        let lat = [30.60, 30.60, 30.61, 30.61]
+        var builder = GraphBuilder(nodeCount: 4)
+        for i in 1..<4 { builder.addEdge(Int32(i - 1), Int32(i), 1) }
+        let snapper = NodeSnapper(lon: lon, lat: lat, graph: builder.build())
+        let cosLat = cos(30.605 * Double.pi / 180)  // the snapper's projection: its mean latitude
+        for (qx, qy) in [(24.9, 60.2), (150.0, 30.6), (104.0, -40.0), (104.015, 31.6), (104.025, 30.0)] {
+            let best = (0..<4).min { a, b in
+                let da = pow((lon[a] - qx) * cosLat, 2) + pow(lat[a] - qy, 2)
+                let db = pow((lon[b] - qx) * cosLat, 2) + pow(lat[b] - qy, 2)
+                return da < db
+            }
+            #expect(snapper.nearest(lon: qx, lat: qy).map { Int($0.node) } == best, "\(qx), \(qy)")
+        }
+        let far = snapper.nearest(lon: 104.015, lat: 31.6)
+        #expect((110_000...112_000).contains(Int(far?.meters ?? 0)))
     }
 }

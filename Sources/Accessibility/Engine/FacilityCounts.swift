@@ -3,7 +3,7 @@
 /// Each facility runs its own Dijkstra bounded by the horizon (the "ball" around it) and increments the
 /// count of every node it settles. The per-search distance array is reset only where it was touched, so a
 /// city with many facilities costs facilities x ball size, not facilities x nodes.
-public struct FacilityCounter {
+public struct FacilityCounter: Sendable {
     private let graph: StreetGraph
     private let horizon: Float32
     private var distance: [Float32]

@@ -6,7 +6,7 @@
 /// neighbours. Counts within the horizon are updated by the ball around the changed facility, and k-nearest
 /// labels (when tracked) as described in `KNearestUpdate.swift`. Every
 /// operation journals the values it overwrote, so `undo()` restores the previous state exactly.
-public struct WhatIfScenario {
+public struct WhatIfScenario: Sendable {
     /// The street network.
     public let graph: StreetGraph
     /// Horizon in metres.

@@ -73,17 +73,27 @@ public struct NodeSnapper: Sendable {
         let cy = Int((qy / cellSize).rounded(.down))
         var best: Int32 = -1
         var bestSquared = Double.infinity
-        var ring = 0
+        // Rings nearer than the grid hold no cells: start at the grid's Chebyshev distance in cells, and visit only
+        // the cells of each ring that exist, so a query far outside the network costs the grid, not the distance.
+        var ring = max(0, cx - (columns - 1), -cx, cy - (rows - 1), -cy)
         while true {
             // Distance from the query to the nearest cell of this ring bounds any node in it.
             let ringDistance = Double(max(0, ring - 1)) * cellSize
             if best >= 0 && ringDistance * ringDistance > bestSquared { break }
             if ring > columns + rows + abs(cx) + abs(cy) { break }
-            for gy in (cy - ring)...(cy + ring) where gy >= 0 && gy < rows {
-                let onEdgeRow = gy == cy - ring || gy == cy + ring
-                var gx = cx - ring
-                while gx <= cx + ring {
-                    if gx >= 0 && gx < columns {
+            let rowLow = max(0, cy - ring)
+            let rowHigh = min(rows - 1, cy + ring)
+            let columnLow = max(0, cx - ring)
+            let columnHigh = min(columns - 1, cx + ring)
+            if rowLow <= rowHigh && columnLow <= columnHigh {
+                for gy in rowLow...rowHigh {
+                    let onEdgeRow = gy == cy - ring || gy == cy + ring
+                    // Inner rows only need the two border cells of the ring.
+                    let span =
+                        onEdgeRow || ring == 0
+                        ? stride(from: columnLow, through: columnHigh, by: 1)
+                        : stride(from: cx - ring, through: cx + ring, by: max(1, 2 * ring))
+                    for gx in span where gx >= 0 && gx < columns {
                         let cell = gy * columns + gx
                         for k in Int(cellStart[cell])..<Int(cellStart[cell + 1]) {
                             let v = cellNodes[k]
@@ -96,8 +106,6 @@ public struct NodeSnapper: Sendable {
                             }
                         }
                     }
-                    // Inner rows only need the two border cells of the ring.
-                    gx += (onEdgeRow || ring == 0) ? 1 : max(1, 2 * ring)
                 }
             }
             ring += 1

@@ -6,6 +6,7 @@ struct OSMElementCollector: PrimitiveBlockDecoder.Sink {
         let id: String
         let category: String
         let lon: Double, lat: Double
+        let name: String?
     }
 
     /// A facility found on a way, located later by the centroid of its nodes.
@@ -13,6 +14,7 @@ struct OSMElementCollector: PrimitiveBlockDecoder.Sink {
         let id: String
         let category: String
         let refs: [Int64]
+        let name: String?
     }
 
     var nodeIds: [Int64] = []
@@ -31,7 +33,8 @@ struct OSMElementCollector: PrimitiveBlockDecoder.Sink {
         nodeLon.append(lon)
         nodeLat.append(lat)
         if let category = FacilityCategoryTable.category(for: tags) {
-            nodeFacilities.append(NodeFacility(id: "n\(id)", category: category, lon: lon, lat: lat))
+            nodeFacilities.append(
+                NodeFacility(id: "n\(id)", category: category, lon: lon, lat: lat, name: tags["name"]))
         }
     }
 
@@ -45,7 +48,7 @@ struct OSMElementCollector: PrimitiveBlockDecoder.Sink {
             highwaysExcluded += 1
         }
         if let category = FacilityCategoryTable.category(for: tags) {
-            wayFacilities.append(WayFacility(id: "w\(id)", category: category, refs: refs))
+            wayFacilities.append(WayFacility(id: "w\(id)", category: category, refs: refs, name: tags["name"]))
         }
     }
 

@@ -26,6 +26,10 @@ public struct OSMNetworkImporter: Sendable {
         public var graph: StreetGraph
         /// Facilities snapped to graph nodes, categories in `FacilityCategoryTable.categories` order.
         public var facilities: FacilitySet
+        /// The `name` tag of facilities that have one, by facility id (`n123`, `w456`).
+        public var facilityNames: [String: String] = [:]
+        /// Where each facility really is (lon, lat), by facility id: the node, or the centroid of the way.
+        public var facilityPositions: [String: (lon: Double, lat: Double)] = [:]
         /// Import figures.
         public var stats: Stats
     }
@@ -97,6 +101,10 @@ public struct OSMNetworkImporter: Sendable {
         let snapper = NodeSnapper(lon: lon, lat: lat, graph: graph)
         var located: [(id: String, category: String, lon: Double, lat: Double)] =
             c.nodeFacilities.map { ($0.id, $0.category, $0.lon, $0.lat) }
+        var names: [String: String] = [:]
+        for facility in c.nodeFacilities { names[facility.id] = facility.name }
+        for facility in c.wayFacilities { names[facility.id] = facility.name }
+        var positions: [String: (lon: Double, lat: Double)] = [:]
         for way in c.wayFacilities {
             // Centroid of the way's nodes (the closing node of a ring counted once).
             let refs = way.refs.count > 1 && way.refs.first == way.refs.last ? way.refs.dropLast() : way.refs[...]
@@ -119,10 +127,12 @@ public struct OSMNetworkImporter: Sendable {
                 continue
             }
             facilities.add(id: item.id, category: item.category, node: snapped.node)
+            positions[item.id] = (item.lon, item.lat)
         }
         return Result(
             osmIds: graphNodes.map { c.nodeIds[Int($0)] }, lon: lon, lat: lat, graph: graph,
-            facilities: facilities, stats: stats)
+            facilities: facilities, facilityNames: names.filter { positions[$0.key] != nil },
+            facilityPositions: positions, stats: stats)
     }
 }
 

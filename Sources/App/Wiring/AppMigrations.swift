@@ -1,6 +1,7 @@
 import Appointments
 import Billing
 import Identity
+import Livability
 import Notifications
 import Platform
 import Population
@@ -13,4 +14,5 @@ public enum AppMigrations {
         TerritoryMigrations.all + PopulationMigrations.all + AuditLog.migrations
         + IdentityMigrations.all + NotificationMigrations.all + ServiceHallMigrations.all
         + AppointmentMigrations.all + BillingMigrations.all
+        + LivabilityMigrations.all
 }

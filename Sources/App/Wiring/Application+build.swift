@@ -3,6 +3,7 @@ import Billing
 import Foundation
 import Hummingbird
 import Identity
+import Livability
 import Logging
 import Notifications
 import Platform
@@ -63,6 +64,7 @@ public struct AppWiring {
                 AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
                 InboxPages.templateDirectory, ServiceHallPages.templateDirectory, AppointmentPages.templateDirectory,
                 BillingPages.templateDirectory,
+                LivabilityPages.templateDirectory,
             ]
         )
         let cipher = cipher ?? .ephemeral()
@@ -106,6 +108,14 @@ public struct AppWiring {
             database: database, renderer: renderer, issuer: issuer,
             registeredResidents: { try await identity.accounts.residentCount() }
         ).register(api: api, router: router)
+        let livability = LivabilityService(
+            database: database,
+            households: RegisterResidentHouseholds(
+                identity: identity, register: RegisterRepository(database: database), cipher: cipher))
+        CoverageAPI(service: livability).register(on: api)
+        FacilityAPI(service: livability).register(on: api)
+        ScenarioAPI(service: livability).register(on: api)
+        LivabilityPages(service: livability, renderer: renderer, database: database).register(on: router)
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)

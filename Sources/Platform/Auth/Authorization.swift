@@ -12,6 +12,10 @@ public enum Action: String, Sendable, CaseIterable {
     case manageOfficials = "officials.manage"
     /// Read and handle the service applications of one's own department (department staff).
     case handleApplications = "applications.handle"
+    /// Add, change and remove facilities of the life-circle registry.
+    case manageFacilities = "facilities.manage"
+    /// See household-level life-circle data (the gap list) inside the scope.
+    case viewLivability = "livability.view"
 }
 
 /// The platform's one authorization rule: the principal's role permits the action, and the target's division code
@@ -28,6 +32,7 @@ public enum Authorization {
         case .readAudit: [.auditor]
         case .manageOfficials: [.platformAdmin]
         case .handleApplications: [.departmentStaff]
+        case .manageFacilities, .viewLivability: [.communityWorker, .streetOfficer, .districtOfficer, .cityOfficer]
         }
     }
 
