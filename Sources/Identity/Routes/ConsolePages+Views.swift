@@ -112,12 +112,12 @@ extension ConsolePages {
         }
         router.post("/console/residents/{id}/confirmation") { request, context in
             let form = try await Self.form(request, context: context)
-            guard let visitor = try await self.visitor(request, context) else { return Self.redirect("/console") }
-            guard form["csrf"] == visitor.csrf else { throw Self.csrfProblem }
+            guard let visitor = try await self.visitor(request, context) else { return WebForm.redirect("/console") }
+            guard form["csrf"] == visitor.csrf else { throw WebForm.csrfFailed }
             _ = try await self.service.confirmInPerson(
                 residentID: try context.parameters.require("id"), by: visitor.account.principal,
                 address: context.clientAddress)
-            return Self.redirect("/console/verifications")
+            return WebForm.redirect("/console/verifications")
         }
         router.get("/console/audit") { request, context in
             let query = try QueryParameters(request, allowed: ["cursor"])
@@ -138,7 +138,7 @@ extension ConsolePages {
         _ template: String, _ request: Request, _ context: AppRequestContext,
         _ build: (Visitor) async throws -> ConsoleModel
     ) async throws -> Response {
-        guard let visitor = try await self.visitor(request, context) else { return Self.redirect("/console") }
+        guard let visitor = try await self.visitor(request, context) else { return WebForm.redirect("/console") }
         let strings = ConsoleStrings.table(for: context.locale)
         let model = try await build(visitor)
         return self.renderer.render(

@@ -56,20 +56,20 @@ public struct ConsolePages: Sendable {
     public func register(on router: Router<AppRequestContext>) {
         router.get("/console") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            if try await self.visitor(request, context) != nil { return Self.redirect("/console/home") }
+            if try await self.visitor(request, context) != nil { return WebForm.redirect("/console/home") }
             return self.signInForm(request: request, context: context, error: nil, username: "", status: .ok)
         }
         router.post("/console/login") { request, context in
             let form = try await Self.form(request, context: context)
             let csrf = request.cookies[Self.csrfCookie]?.value ?? ""
-            guard !csrf.isEmpty, form["csrf"] == csrf else { throw Self.csrfProblem }
+            guard !csrf.isEmpty, form["csrf"] == csrf else { throw WebForm.csrfFailed }
             let username = form["username"] ?? ""
             do {
                 let account = try await self.service.authenticate(
                     username: username, password: form["password"] ?? "", otp: form["otp"],
                     address: context.clientAddress)
                 let token = try await self.sessions.open(accountID: account.id)
-                var response = Self.redirect("/console/home")
+                var response = WebForm.redirect("/console/home")
                 response.headers[values: .setCookie] = [
                     self.cookie(Self.sessionCookie, token, maxAge: Int(ConsoleSessionRepository.lifetime)),
                     self.cookie(Self.csrfCookie, "", maxAge: 0),
@@ -90,12 +90,12 @@ public struct ConsolePages: Sendable {
         router.post("/console/logout") { request, context in
             let form = try await Self.form(request, context: context)
             if let visitor = try await self.visitor(request, context) {
-                guard form["csrf"] == visitor.csrf else { throw Self.csrfProblem }
+                guard form["csrf"] == visitor.csrf else { throw WebForm.csrfFailed }
                 try await self.sessions.close(request.cookies[Self.sessionCookie]!.value)
                 try await self.audit.record(
                     AuditEvent(actor: visitor.account.id, action: "auth.logout", address: context.clientAddress))
             }
-            var response = Self.redirect("/console")
+            var response = WebForm.redirect("/console")
             response.headers[.setCookie] = self.cookie(Self.sessionCookie, "", maxAge: 0)
             return response
         }
@@ -135,17 +135,9 @@ public struct ConsolePages: Sendable {
         return cookie
     }
 
-    static func redirect(_ location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
-    }
-
     /// The fields of an `application/x-www-form-urlencoded` body.
     static func form(_ request: Request, context: AppRequestContext) async throws -> [String: String] {
         let body = try await request.body.collect(upTo: 16 * 1024)
         return try URLEncodedFormDecoder().decode([String: String].self, from: String(buffer: body))
     }
-
-    static let csrfProblem = Problem(
-        .forbidden, code: "csrf_failed", zh: "表单已过期或来源不明，请返回重试。",
-        en: "The form has expired or did not come from this site; go back and try again.")
 }

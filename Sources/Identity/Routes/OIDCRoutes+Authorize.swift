@@ -25,7 +25,7 @@ extension OIDCRoutes {
         router.post("/oauth/authorize") { request, context in
             let form = try await ConsolePages.form(request, context: context)
             guard let csrf = request.cookies[Self.csrfCookie]?.value, !csrf.isEmpty, form["csrf"] == csrf else {
-                throw ConsolePages.csrfProblem
+                throw WebForm.csrfFailed
             }
             return try await self.decide(form, request: request, context: context)
         }
@@ -54,7 +54,7 @@ extension OIDCRoutes {
         do {
             authorization = try await AuthorizationRequest.validate(parameters, clients: self.provider.clients)
         } catch let refusal as AuthorizationRequest.Refusal {
-            return ConsolePages.redirect(refusal.location)
+            return WebForm.redirect(refusal.location)
         }
         let session = try await self.session(request)
         if let session, authorization.prompt != "login", authorization.prompt != "consent" {
@@ -68,7 +68,7 @@ extension OIDCRoutes {
         }
         if authorization.prompt == "none" {
             let error = session == nil ? "login_required" : "consent_required"
-            return ConsolePages.redirect(
+            return WebForm.redirect(
                 AuthorizationRequest.redirect(
                     authorization.redirectURI, ["error": error, "state": authorization.state]))
         }
@@ -83,7 +83,7 @@ extension OIDCRoutes {
         do {
             authorization = try await AuthorizationRequest.validate(form, clients: self.provider.clients)
         } catch let refusal as AuthorizationRequest.Refusal {
-            return ConsolePages.redirect(refusal.location)
+            return WebForm.redirect(refusal.location)
         }
         let existing = form["username"] == nil ? try await self.session(request) : nil
         var account = existing?.account
@@ -108,7 +108,7 @@ extension OIDCRoutes {
         // For a trusted client the sign-in itself is the approval (a sign-in form without a decision button).
         let approved = form["decision"] == "approve" || (authorization.client.trusted && form["decision"] == nil)
         guard approved else {
-            return ConsolePages.redirect(
+            return WebForm.redirect(
                 AuthorizationRequest.redirect(
                     authorization.redirectURI, ["error": "access_denied", "state": authorization.state]))
         }
@@ -130,7 +130,7 @@ extension OIDCRoutes {
                 clientID: authorization.client.clientID, accountID: account.id,
                 redirectURI: authorization.redirectURI, scope: authorization.scopes.sorted().joined(separator: " "),
                 nonce: authorization.nonce, codeChallenge: authorization.codeChallenge, authTime: authTime, sid: sid))
-        return ConsolePages.redirect(
+        return WebForm.redirect(
             AuthorizationRequest.redirect(authorization.redirectURI, ["code": code, "state": authorization.state]))
     }
 
@@ -154,7 +154,7 @@ extension OIDCRoutes {
             let client = try await self.provider.clients.find(claims.aud),
             client.postLogoutRedirectURIs.contains(target)
         {
-            response = ConsolePages.redirect(AuthorizationRequest.redirect(target, ["state": query.get("state")]))
+            response = WebForm.redirect(AuthorizationRequest.redirect(target, ["state": query.get("state")]))
         } else {
             let strings = OAuthStrings.table(for: context.locale)
             response = self.renderer.render(
