@@ -16,15 +16,8 @@ public struct PaymentRecoveryService: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await self.payments.recoverDue()
-                } catch {
-                    self.logger.debug("payment.recovery_failed", metadata: ["error.type": "\(type(of: error))"])
-                }
-                try? await Task.sleep(for: self.interval)
-            }
+        try await PeriodicWork.run(every: self.interval, logger: self.logger, failure: "payment.recovery_failed") {
+            try await self.payments.recoverDue()
         }
     }
 }

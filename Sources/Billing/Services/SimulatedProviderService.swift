@@ -28,16 +28,8 @@ public struct SimulatedProviderService: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await self.tick()
-                } catch {
-                    // Not migrated yet at start-up, or the database is briefly away: try again next round.
-                    self.logger.debug("simulator.tick_failed", metadata: ["error.type": "\(type(of: error))"])
-                }
-                try? await Task.sleep(for: self.interval)
-            }
+        try await PeriodicWork.run(every: self.interval, logger: self.logger, failure: "simulator.tick_failed") {
+            try await self.tick()
         }
     }
 

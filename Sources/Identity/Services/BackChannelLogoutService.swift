@@ -20,16 +20,8 @@ public struct BackChannelLogoutService: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await self.deliverDue()
-                } catch {
-                    // The database may not be migrated yet at start-up, or briefly unreachable: try again later.
-                    self.logger.debug("logout.delivery_failed", metadata: ["error.type": "\(type(of: error))"])
-                }
-                try? await Task.sleep(for: self.interval)
-            }
+        try await PeriodicWork.run(every: self.interval, logger: self.logger, failure: "logout.delivery_failed") {
+            try await self.deliverDue()
         }
     }
 

@@ -1,4 +1,5 @@
 import Logging
+import Platform
 import ServiceLifecycle
 
 /// Keeps this node's ``RevocationList`` current: reads the revocations other nodes wrote, every second.
@@ -14,16 +15,8 @@ public struct RevocationFeedService: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await self.list.sync()
-                } catch {
-                    // The database may not be migrated yet at start-up, or briefly unreachable: try again soon.
-                    self.logger.debug("revocations.sync_failed", metadata: ["error.type": "\(type(of: error))"])
-                }
-                try? await Task.sleep(for: self.interval)
-            }
+        try await PeriodicWork.run(every: self.interval, logger: self.logger, failure: "revocations.sync_failed") {
+            try await self.list.sync()
         }
     }
 }

@@ -18,16 +18,8 @@ public struct NotificationDeliveryService: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    _ = try await self.deliverDue()
-                } catch {
-                    // The database may not be migrated yet at start-up, or briefly unreachable: try again later.
-                    self.logger.debug("notification.delivery_failed", metadata: ["error.type": "\(type(of: error))"])
-                }
-                try? await Task.sleep(for: self.interval)
-            }
+        try await PeriodicWork.run(every: self.interval, logger: self.logger, failure: "notification.delivery_failed") {
+            _ = try await self.deliverDue()
         }
     }
 
