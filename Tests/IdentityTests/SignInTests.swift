@@ -54,6 +54,32 @@ struct SignInTests {
     }
 
     @Test(
+        "a flood of sign-ins on a new database: every one gets a token that the API accepts",
+        arguments: TestBackend.available)
+    func signInFlood(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: IdentityFixture.prepare) { client in
+            #expect(try await client.registerResident(1).status == .created)
+            // No token was issued yet, so the signing keys do not exist: every sign-in below needs them at once.
+            let results = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?).self) { group in
+                for _ in 0..<300 {
+                    group.addTask {
+                        let response = try await client.signIn(IdentityFixture.phone(1))
+                        return (response.status, try? response.json(TokenResponse.self).accessToken)
+                    }
+                }
+                return try await group.reduce(into: [(HTTPResponse.Status, String?)]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0.0 == .ok }.count == 300)
+            var accepted = 0
+            for case (_, let token?) in results.prefix(50)
+            where try await client.get("/api/v1/me", token: token).status == .ok {
+                accepted += 1
+            }
+            #expect(accepted == 50)
+        }
+    }
+
+    @Test(
         "two concurrent refreshes with one token: one wins, the other is a replay that revokes the family",
         arguments: TestBackend.available)
     func refreshRace(backend: TestBackend) async throws {

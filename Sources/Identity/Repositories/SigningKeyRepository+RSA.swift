@@ -9,11 +9,8 @@ extension SigningKeyRepository {
     public func loadOrCreateRSA() async throws -> (keys: [String: Data], current: String) {
         var (keys, current) = try await self.loadRSA()
         if current == nil {
-            do {
-                try await self.createRSA()
-            } catch {
-                // Another node created its key at the same moment; use whatever is stored.
-            }
+            let (kid, sealed) = try self.newRSAKey()
+            try await self.insertFirst(into: "identity_rsa_signing_keys", kid: kid, sealed: sealed)
             (keys, current) = try await self.loadRSA()
         }
         guard let current else { throw SigningKeyMissing() }
@@ -22,13 +19,17 @@ extension SigningKeyRepository {
 
     /// Stores a new RSA 2048 key, which becomes the current RS256 key.
     public func createRSA() async throws {
-        let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
-        let sealed = Data(self.cipher.seal(key.derRepresentation.base64EncodedString()))
-        let kid = "r\(Int64(Date().timeIntervalSince1970 * 1000))-\(RandomToken.make(bytes: 3))"
+        let (kid, sealed) = try self.newRSAKey()
         try await self.database.withConnection { sql in
             try await sql.insert(into: "identity_rsa_signing_keys").columns("kid", "private_key_enc", "created_at")
                 .values(SQLBind(kid), SQLBind(sealed), SQLBind(AccountRepository.now())).run()
         }
+    }
+
+    /// A new RSA 2048 key, sealed, with its id.
+    private func newRSAKey() throws -> (kid: String, sealed: Data) {
+        let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        return (Self.kid(prefix: "r"), Data(self.cipher.seal(key.derRepresentation.base64EncodedString())))
     }
 
     private func loadRSA() async throws -> ([String: Data], String?) {

@@ -18,11 +18,8 @@ public struct SigningKeyRepository: Sendable {
     public func loadOrCreate() async throws -> (keys: [String: P256.Signing.PrivateKey], current: String) {
         var (keys, current) = try await self.load()
         if current == nil {
-            do {
-                try await self.create()
-            } catch {
-                // Another node created its key at the same moment; use whatever is stored.
-            }
+            let (kid, sealed) = self.newKey()
+            try await self.insertFirst(into: "identity_signing_keys", kid: kid, sealed: sealed)
             (keys, current) = try await self.load()
         }
         guard let current else { throw SigningKeyMissing() }
@@ -31,11 +28,37 @@ public struct SigningKeyRepository: Sendable {
 
     /// Stores a new key, which becomes the current one.
     public func create() async throws {
-        let sealed = Data(self.cipher.seal(P256.Signing.PrivateKey().rawRepresentation.base64EncodedString()))
-        // Milliseconds first, so that keys made within one second still sort (and become current) in order.
-        let kid = "k\(Int64(Date().timeIntervalSince1970 * 1000))-\(RandomToken.make(bytes: 3))"
+        let (kid, sealed) = self.newKey()
         try await self.database.withConnection { sql in
             try await sql.insert(into: "identity_signing_keys").columns("kid", "private_key_enc", "created_at")
+                .values(SQLBind(kid), SQLBind(sealed), SQLBind(AccountRepository.now())).run()
+        }
+    }
+
+    /// A new P-256 key, sealed, with its id.
+    private func newKey() -> (kid: String, sealed: Data) {
+        let sealed = Data(self.cipher.seal(P256.Signing.PrivateKey().rawRepresentation.base64EncodedString()))
+        return (Self.kid(prefix: "k"), sealed)
+    }
+
+    /// A key id: milliseconds first, so that keys made within one second still sort (and become current) in order.
+    static func kid(prefix: String) -> String {
+        "\(prefix)\(Int64(Date().timeIntervalSince1970 * 1000))-\(RandomToken.make(bytes: 3))"
+    }
+
+    /// Stores the first key of `table` unless one is already there.
+    ///
+    /// Nodes starting together on a new database would otherwise each make a first key and sign with different
+    /// ones. The check and the insert run in one transaction that every node takes in turn (PostgreSQL: an
+    /// advisory lock; SQLite: the write lock), so exactly one first key is stored and every node loads it.
+    func insertFirst(into table: String, kid: String, sealed: Data) async throws {
+        try await self.database.transaction { sql in
+            if self.database.kind == .postgres {
+                try await sql.raw("SELECT pg_advisory_xact_lock(727275)").run()
+            }
+            let existing = try await sql.select().column("kid").from(table).limit(1).all()
+            guard existing.isEmpty else { return }
+            try await sql.insert(into: table).columns("kid", "private_key_enc", "created_at")
                 .values(SQLBind(kid), SQLBind(sealed), SQLBind(AccountRepository.now())).run()
         }
     }
