@@ -42,33 +42,39 @@ private func scratch() throws -> URL {
     return folder
 }
 
+/// Starts `serve` on a random port with a database in `folder` and waits until it answers `/healthz`.
+private func startServer(in folder: URL) async throws -> (process: Process, port: Int, errors: Pipe) {
+    let port = Int.random(in: 20_000...40_000)
+    let process = Process()
+    process.executableURL = TestApp.repositoryRoot.appendingPathComponent(".build/debug/citizen-cloud")
+    process.arguments = [
+        "serve", "--port", String(port), "--database", "sqlite://\(folder.path)/s.sqlite", "--key-file",
+        "\(folder.path)/k.key", "--log-level", "error",
+    ]
+    process.currentDirectoryURL = TestApp.repositoryRoot
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = Pipe()
+    try process.run()
+    var healthy = false
+    for _ in 0..<100 where !healthy {
+        try await Task.sleep(for: .milliseconds(100))
+        let url = URL(string: "http://127.0.0.1:\(port)/healthz")!
+        healthy =
+            (try? await URLSession.shared.data(from: url)).map { ($0.1 as? HTTPURLResponse)?.statusCode == 200 }
+            ?? false
+    }
+    try #require(healthy, "serve did not answer /healthz")
+    return (process, port, errors)
+}
+
 @Suite("Command line", .serialized)
 struct CommandLineTests {
     @Test("serve answers /healthz and stops cleanly with status 0 on SIGTERM")
     func gracefulShutdown() async throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let port = Int.random(in: 20_000...40_000)
-        let process = Process()
-        process.executableURL = TestApp.repositoryRoot.appendingPathComponent(".build/debug/citizen-cloud")
-        process.arguments = [
-            "serve", "--port", String(port), "--database", "sqlite://\(folder.path)/s.sqlite", "--key-file",
-            "\(folder.path)/k.key", "--log-level", "error",
-        ]
-        process.currentDirectoryURL = TestApp.repositoryRoot
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        var healthy = false
-        for _ in 0..<100 where !healthy {
-            try await Task.sleep(for: .milliseconds(100))
-            let url = URL(string: "http://127.0.0.1:\(port)/healthz")!
-            healthy =
-                (try? await URLSession.shared.data(from: url)).map { ($0.1 as? HTTPURLResponse)?.statusCode == 200 }
-                ?? false
-        }
-        #expect(healthy)
+        let (process, _, errors) = try await startServer(in: folder)
         // Let the background services (outboxes, revocation feed) go through a cycle first.
         try await Task.sleep(for: .milliseconds(1500))
         process.terminate()
@@ -76,6 +82,35 @@ struct CommandLineTests {
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(process.terminationStatus == 0, "\(stderr)")
         #expect(!stderr.contains("error"), "\(stderr)")
+    }
+
+    @Test("bench traffic replays a minute of the model day against a live server, every kind of request answered")
+    func trafficReplay() async throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = ["--database", "sqlite://\(folder.path)/s.sqlite", "--key-file", "\(folder.path)/k.key"]
+        let fixture = try run(
+            ["billing", "bench-fixture", "--residents", "5", "--bills", "4", "--slots", "3"] + database)
+        #expect(fixture.status == 0, "\(fixture.errors)")
+        try fixture.output.write(to: folder.appendingPathComponent("fixture.json"), atomically: true, encoding: .utf8)
+        #expect(try run(["import", "catalog", "data/service-catalog.json"] + database).status == 0)
+        let (server, port, _) = try await startServer(in: folder)
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        // 60,000 daily active residents: about 900 requests in the 6 seconds that 10:00–10:01 takes at 10×.
+        let replay = try run([
+            "bench", "traffic", "--url", "http://127.0.0.1:\(port)", "--fixture", "\(folder.path)/fixture.json",
+            "--daily-active", "60000", "--from", "10:00", "--to", "10:01", "--sign-in-accounts", "2",
+        ])
+        #expect(replay.status == 0, "\(replay.errors)")
+        #expect(replay.output.contains("error rate 0.0%"), "\(replay.output)")
+        for kind in [
+            "refresh", "me", "unread-count", "hot-services", "search", "service-detail", "my-bills", "division",
+        ] {
+            #expect(replay.output.contains("| \(kind) |"), "\(kind) missing from \(replay.output)")
+        }
     }
 
     @Test("import divisions loads the real file and says what it did")
