@@ -185,7 +185,8 @@ public struct FacilityImporter: Sendable {
                 edges.append(.init(from: Int64(v + 1), to: Int64(u + 1), meters: Double(meters)))
             }
         }
-        try await NetworkRepository(database: self.database).replace(nodes: nodes, edges: edges, dwellings: [])
+        try await NetworkRepository(database: self.database).replace(
+            nodes: nodes, edges: edges, dwellings: [], source: .openStreetMap)
         return (nodes.count, edges.count)
     }
 

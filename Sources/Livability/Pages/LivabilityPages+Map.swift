@@ -12,6 +12,9 @@ extension LivabilityPages {
         let choices: [LivabilityPageModel.Choice]
         let svg: String
         let hasMap: Bool
+        /// The OpenStreetMap credit when the map or the list shows its data, else empty.
+        let attribution: String
+        let hasAttribution: Bool
         let households: Int
         let allPercent: String
         let rows: [LivabilityPageModel.Row]
@@ -48,14 +51,14 @@ extension LivabilityPages {
             "\(community.code)|\(category?.rawValue ?? "all")|\(locale.rawValue)|"
             + "\(snapshot.network.revision)|\(snapshot.access.revision)"
         let cached = nearest == nil ? self.maps.value(for: key) : nil
-        let svg =
+        let drawing =
             cached
             ?? CommunityMapSVG(
                 network: snapshot.network, access: snapshot.access,
                 nearest: nearest?.nearest ?? snapshot.access.base.nearest,
                 community: community.code, category: category, proposed: proposed, locale: locale
             ).render()
-        if nearest == nil, cached == nil, let svg { self.maps.store(svg, for: key) }
+        if nearest == nil, cached == nil, let drawing { self.maps.store(drawing, for: key) }
         let figures = snapshot.access.figures(for: community.code)
         var facilities: [Facility] = []
         var after: String? = nil
@@ -65,11 +68,14 @@ extension LivabilityPages {
             facilities += page.items
             after = page.more ? page.items.last?.id : nil
         } while after != nil
+        let credit = drawing?.showsOpenStreetMap == true || facilities.contains { $0.source == .osm }
         facilities.sort { ($0.category.index, $0.name, $0.id) < ($1.category.index, $1.name, $1.id) }
         return MapModel(
             code: community.code, name: community.name, crumbs: try await self.crumbs(of: community),
-            choices: LivabilityPageModel.choices(base: base, selected: category, locale: locale), svg: svg ?? "",
-            hasMap: svg != nil, households: figures.households,
+            choices: LivabilityPageModel.choices(base: base, selected: category, locale: locale),
+            svg: drawing?.svg ?? "", hasMap: drawing != nil,
+            attribution: credit ? OSMAttribution.text : "", hasAttribution: credit,
+            households: figures.households,
             allPercent: LivabilityPageModel.percent(figures.share(nil)),
             rows: LivabilityPageModel.rows(figures, locale: locale),
             facilities: facilities.map { LivabilityPageModel.facilityItem($0, locale: locale) },
