@@ -50,6 +50,9 @@ struct CommunityMapSVG {
         func x(_ lon: Double) -> Double { (lon - minLon) * perLon }
         func y(_ lat: Double) -> Double { (maxLat - lat) * perLat }
         let (lon, lat) = (self.network.lon, self.network.lat)
+        // Marks are sized in hundredths of the map's larger side, so they read the same on a small community's
+        // map as on a large one's (in metres they would shrink to dots on a large map).
+        let u = max(10, max(x(box.maxLon), y(box.minLat)) / 100)
 
         var svg = SVGText(capacity: 64 * 1024)
         svg.add("<svg class=\"life-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
@@ -69,9 +72,15 @@ struct CommunityMapSVG {
         svg.add(x(own.maxLon) - x(own.minLon) + 80)
         svg.add("\" height=\"")
         svg.add(y(own.minLat) - y(own.maxLat) + 80)
-        svg.add(
-            "\" fill=\"#ffffff\" fill-opacity=\"0.6\" stroke=\"#5b6577\" stroke-width=\"3\" stroke-dasharray=\"14 8\"/>\n"
-                + "<g class=\"streets\" stroke-linecap=\"round\" stroke-width=\"7\">\n")
+        svg.add("\" fill=\"#ffffff\" fill-opacity=\"0.6\" stroke=\"#5b6577\" stroke-width=\"")
+        svg.add(0.25 * u)
+        svg.add("\" stroke-dasharray=\"")
+        svg.add(u)
+        svg.add(" ")
+        svg.add(0.6 * u)
+        svg.add("\"/>\n<g class=\"streets\" stroke-linecap=\"round\" stroke-width=\"")
+        svg.add(0.6 * u)
+        svg.add("\">\n")
         let graph = self.network.graph
         for node in self.network.nodes(in: box) {
             let v = Int(node)
@@ -104,8 +113,10 @@ struct CommunityMapSVG {
             svg.add("\" cy=\"")
             svg.add(y(lat[Int(node)]))
             svg.add("\" r=\"")
-            svg.add(6 + 2.5 * Double(households).squareRoot())
-            svg.add("\" fill=\"#d73027\" fill-opacity=\"0.25\" stroke=\"#a50026\" stroke-width=\"2.5\">")
+            svg.add(u * (1.2 + 0.6 * Double(households).squareRoot()))
+            svg.add("\" fill=\"#d73027\" fill-opacity=\"0.3\" stroke=\"#a50026\" stroke-width=\"")
+            svg.add(0.3 * u)
+            svg.add("\">")
             svg.add("<title>\(Self.escape(text))</title></circle>\n")
         }
         svg.add(
@@ -124,14 +135,19 @@ struct CommunityMapSVG {
             svg.add(x(facility.lon))
             svg.add("\" cy=\"")
             svg.add(y(facility.lat))
-            svg.add("\" r=\"\(chosen ? "24.0" : "12.0")\" fill=\"\(facility.category.colour)\" stroke=\"#fff\" ")
-            svg.add("stroke-width=\"3\"/>")
+            svg.add("\" r=\"")
+            svg.add(chosen ? 1.8 * u : 0.9 * u)
+            svg.add("\" fill=\"\(facility.category.colour)\" stroke=\"#fff\" stroke-width=\"")
+            svg.add(0.25 * u)
+            svg.add("\"/>")
             if chosen {
                 svg.add("<text x=\"")
                 svg.add(x(facility.lon))
                 svg.add("\" y=\"")
-                svg.add(y(facility.lat) + 9)
-                svg.add("\" font-size=\"26\" fill=\"#fff\">\(facility.category.mark)</text>")
+                svg.add(y(facility.lat) + 0.7 * u)
+                svg.add("\" font-size=\"")
+                svg.add(2 * u)
+                svg.add("\" fill=\"#fff\">\(facility.category.mark)</text>")
             }
             svg.add("</g>\n")
         }
@@ -139,21 +155,28 @@ struct CommunityMapSVG {
             let (px, py) = (x(lon[Int(proposal.node)]), y(lat[Int(proposal.node)]))
             let title = self.locale.pick(zh: "拟建：", en: "Proposed: ") + proposal.category.name(self.locale)
             svg.add("<g class=\"proposed\"><title>\(Self.escape(title))</title><path d=\"M ")
-            for (dx, dy, next) in [(0.0, -34.0, " L "), (34, 0, " L "), (0, 34, " L "), (-34, 0, " Z")] {
+            let d = 2.6 * u
+            for (dx, dy, next) in [(0, -d, " L "), (d, 0, " L "), (0, d, " L "), (-d, 0, " Z")] {
                 svg.add(px + dx)
                 svg.add(" ")
                 svg.add(py + dy)
                 svg.add(next)
             }
-            svg.add("\" fill=\"\(proposal.category.colour)\" stroke=\"#111\" stroke-width=\"4\"/><text x=\"")
+            svg.add("\" fill=\"\(proposal.category.colour)\" stroke=\"#111\" stroke-width=\"")
+            svg.add(0.35 * u)
+            svg.add("\"/><text x=\"")
             svg.add(px)
             svg.add("\" y=\"")
-            svg.add(py + 9)
-            svg.add("\" font-size=\"26\" fill=\"#fff\">\(proposal.category.mark)</text></g>\n")
+            svg.add(py + 0.7 * u)
+            svg.add("\" font-size=\"")
+            svg.add(2 * u)
+            svg.add("\" fill=\"#fff\">\(proposal.category.mark)</text></g>\n")
         }
-        svg.add(
-            "<circle id=\"proposed-pin\" r=\"22\" fill=\"none\" stroke=\"#111\" stroke-width=\"4\" "
-                + "style=\"display:none\"/>\n</g>\n</svg>")
+        svg.add("<circle id=\"proposed-pin\" r=\"")
+        svg.add(1.8 * u)
+        svg.add("\" fill=\"none\" stroke=\"#111\" stroke-width=\"")
+        svg.add(0.35 * u)
+        svg.add("\" style=\"display:none\"/>\n</g>\n</svg>")
         return Drawing(
             svg: svg.text,
             showsOpenStreetMap: self.network.source == .openStreetMap || facilities.contains { $0.source == .osm })
@@ -177,10 +200,12 @@ struct CommunityMapSVG {
         return self.locale.pick(zh: "步行到\(what)的时间", en: "Walking time to \(what)")
     }
 
+    /// The legend colour of a walking distance in metres.
     static func colour(_ meters: Float32) -> String {
         self.bands.first { meters < $0.limit }?.colour ?? self.bands[self.bands.count - 1].colour
     }
 
+    /// Text escaped for SVG character data and attribute values.
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {

@@ -26,6 +26,7 @@ extension LivabilityPages {
         let selected: String
     }
 
+    /// A community's map page: streets coloured by walking minutes to `category`, its facilities and coverage.
     func mapPage(
         code: String, category: FacilityCategory?, request: Request, context: AppRequestContext
     ) async throws -> Response {
@@ -40,6 +41,8 @@ extension LivabilityPages {
             request: request, context: context, strings: strings)
     }
 
+    /// The map page's model; the map of the registry as it is comes from the cache when drawn before, a what-if's
+    /// (`nearest` given) is drawn for its request alone.
     func mapModel(
         community: Division, category: FacilityCategory?, snapshot: LivabilitySnapshot,
         nearest: LivabilityService.ScenarioOutcome?, proposed: [(category: FacilityCategory, node: Int32)],

@@ -17,6 +17,7 @@ extension LivabilityPages {
         let summary: String
     }
 
+    /// The what-if planner: the form, and with `lon`/`lat` the map and coverage after one proposed facility.
     func plannerPage(
         code: String, query: QueryParameters, request: Request, context: AppRequestContext
     ) async throws -> Response {

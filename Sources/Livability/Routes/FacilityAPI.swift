@@ -69,6 +69,7 @@ public struct FacilityAPI: Sendable {
         }
     }
 
+    /// A JSON response with a status and a `Location` header.
     static func json(_ value: some Encodable, status: HTTPResponse.Status, location: String) throws -> Response {
         let body = try JSONEncoder().encode(value)
         return Response(
