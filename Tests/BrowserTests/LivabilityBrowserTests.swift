@@ -111,7 +111,8 @@ struct LivabilityBrowserTests {
                 _ = try await browser.waitForElement(css: "svg.life-map")
                 #expect(try await browser.findElements(css: "svg.life-map line").count > 20)
                 #expect(try await browser.findElements(css: "svg.life-map g.facility").count > 0)
-                #expect(try await browser.findElements(css: "#legend li").count == 6)
+                // Four walking-time bands and the gap ring; the planner adds the proposed facility.
+                #expect(try await browser.findElements(css: "#legend li").count == 5)
 
                 // A community with households beyond 15 minutes of a reading room: the map rings them.
                 try await browser.navigate(to: base + "/communities/\(lacking)/map?lang=zh")
@@ -144,6 +145,7 @@ struct LivabilityBrowserTests {
                 #expect(gained > 0, "\(summary)")
                 #expect(try await browser.findElements(css: "#changes tbody tr").count >= 1)
                 #expect(try await browser.findElements(css: "svg.life-map g.proposed").count == 1)
+                #expect(try await browser.findElements(css: "#legend li").count == 6)
                 try await keep(browser, "livability-planner-desktop" + suffix)
             }
             // A resident registered with the register's name and ID number signs in and sees near me.

@@ -36,6 +36,7 @@ struct LivabilityPagesTests {
             #expect(html.contains("data-category=\"clinic\""))
             #expect(html.contains("Walking time to School"))
             #expect(!html.contains("map-attribution"), "a generated network needs no OpenStreetMap credit")
+            #expect(html.contains("id=\"legend\"") && !html.contains("class=\"diamond\""), "no proposals on a map")
             // B's nodes are columns 4–7; with the 300 m margin the map holds columns 3–7 (15 nodes) and draws each
             // street with an end among them once: 12 along the rows, 10 across, 3 leading west to column 2.
             #expect(html.components(separatedBy: "<line ").count - 1 == 25)
@@ -49,6 +50,7 @@ struct LivabilityPagesTests {
             #expect(plannerHTML.contains("id=\"planner-summary\""))
             #expect(plannerHTML.contains("6 households come within a 15-minute walk"))
             #expect(plannerHTML.contains("class=\"proposed\""))
+            #expect(plannerHTML.contains("<i class=\"diamond\">"))
             let far = try await client.send(
                 .get, "/communities/\(LivabilityFixture.communityB)/planner?category=school&lon=105&lat=30.6&lang=en")
             #expect(String(buffer: far.body).contains("id=\"planner-error\""))

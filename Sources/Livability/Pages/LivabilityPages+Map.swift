@@ -12,6 +12,8 @@ extension LivabilityPages {
         let choices: [LivabilityPageModel.Choice]
         let svg: String
         let hasMap: Bool
+        /// Whether the legend explains proposed facilities (the planner's map).
+        let planner: Bool
         /// The OpenStreetMap credit when the map or the list shows its data, else empty.
         let attribution: String
         let hasAttribution: Bool
@@ -34,7 +36,7 @@ extension LivabilityPages {
         let snapshot = try await self.service.index.current()
         let model = try await self.mapModel(
             community: community, category: category, snapshot: snapshot, nearest: nil, proposed: [],
-            base: "/communities/\(code)/map", locale: context.locale)
+            base: "/communities/\(code)/map", planner: false, locale: context.locale)
         let strings = LivabilityStrings.table(for: context.locale)
         return self.renderer.render(
             "livability-map", title: community.name + " · " + (strings["lc_map"] ?? ""), model: model,
@@ -46,7 +48,7 @@ extension LivabilityPages {
     func mapModel(
         community: Division, category: FacilityCategory?, snapshot: LivabilitySnapshot,
         nearest: LivabilityService.ScenarioOutcome?, proposed: [(category: FacilityCategory, node: Int32)],
-        base: String, locale: AppLocale
+        base: String, planner: Bool, locale: AppLocale
     ) async throws -> MapModel {
         // The map of the registry as it is depends only on the snapshot's revisions: drawn once, served many times.
         // What-if maps are drawn for their request alone.
@@ -76,7 +78,7 @@ extension LivabilityPages {
         return MapModel(
             code: community.code, name: community.name, crumbs: try await self.crumbs(of: community),
             choices: LivabilityPageModel.choices(base: base, selected: category, locale: locale),
-            svg: drawing?.svg ?? "", hasMap: drawing != nil,
+            svg: drawing?.svg ?? "", hasMap: drawing != nil, planner: planner,
             attribution: credit ? OSMAttribution.text : "", hasAttribution: credit,
             households: figures.households,
             allPercent: LivabilityPageModel.percent(figures.share(nil)),
