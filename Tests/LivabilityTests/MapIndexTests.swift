@@ -44,6 +44,12 @@ struct MapIndexTests {
         #expect(grid.candidates(in: one).contains(5))
         #expect(grid.candidates(in: GeoBox(minLon: 0, maxLon: 1, minLat: 0, maxLat: 1)).isEmpty)
         #expect(PointGrid(lon: [], lat: []).candidates(in: one).isEmpty)
+        // A corrupt position neither traps nor lands in a box.
+        let (badLon, badLat): ([Double], [Double]) = ([104, .nan, 104.01], [30.6, 30.6, .infinity])
+        let damaged = PointGrid(lon: badLon, lat: badLat)
+        let all = GeoBox(minLon: 103, maxLon: 105, minLat: 30, maxLat: 31)
+        #expect(damaged.candidates(in: all).filter { all.contains(lon: badLon[Int($0)], lat: badLat[Int($0)]) } == [0])
+        #expect(damaged.candidates(in: GeoBox(minLon: .nan, maxLon: 105, minLat: 30, maxLat: 31)).isEmpty)
     }
 
     @Test("nodes are grouped by division with the box around them")

@@ -23,10 +23,11 @@ struct PointGrid: Sendable {
     /// Indexes the points (`lon[i]`, `lat[i]`).
     init(lon: [Double], lat: [Double], cellMeters: Double = 250) {
         precondition(lon.count == lat.count, "one latitude per longitude")
-        let minLon = lon.min() ?? 0
-        let maxLon = lon.max() ?? 0
-        let minLat = lat.min() ?? 0
-        let maxLat = lat.max() ?? 0
+        // A point without a finite position (a corrupt row) goes to the first cell and matches no box.
+        let minLon = lon.filter(\.isFinite).min() ?? 0
+        let maxLon = lon.filter(\.isFinite).max() ?? 0
+        let minLat = lat.filter(\.isFinite).min() ?? 0
+        let maxLat = lat.filter(\.isFinite).max() ?? 0
         let perLat = Geodesy.earthRadius * Double.pi / 180
         let perLon = max(1, perLat * cos((minLat + maxLat) / 2 * Double.pi / 180))
         var cell = cellMeters
@@ -62,6 +63,7 @@ struct PointGrid: Sendable {
         _ lon: Double, _ lat: Double, _ minLon: Double, _ minLat: Double, _ cellLon: Double, _ cellLat: Double,
         _ columns: Int, _ rows: Int
     ) -> Int {
+        guard lon.isFinite, lat.isFinite else { return 0 }
         let x = min(columns - 1, max(0, Int(((lon - minLon) / cellLon).rounded(.down))))
         let y = min(rows - 1, max(0, Int(((lat - minLat) / cellLat).rounded(.down))))
         return y * columns + x
@@ -70,7 +72,9 @@ struct PointGrid: Sendable {
     /// The points of every cell the box touches, ascending: a superset of the points inside it, which callers
     /// filter by their exact test.
     func candidates(in box: GeoBox) -> [Int32] {
-        guard !self.points.isEmpty, box.maxLon >= box.minLon, box.maxLat >= box.minLat else { return [] }
+        guard !self.points.isEmpty, box.maxLon >= box.minLon, box.maxLat >= box.minLat,
+            box.minLon.isFinite, box.maxLon.isFinite, box.minLat.isFinite, box.maxLat.isFinite
+        else { return [] }
         let x0 = max(0, Int(((box.minLon - self.minLon) / self.cellLon).rounded(.down)))
         let x1 = min(self.columns - 1, Int(((box.maxLon - self.minLon) / self.cellLon).rounded(.down)))
         let y0 = max(0, Int(((box.minLat - self.minLat) / self.cellLat).rounded(.down)))
