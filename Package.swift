@@ -308,7 +308,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["TestSupport"],
+            dependencies: ["Platform", "TestSupport", .product(name: "SQLKit", package: "sql-kit")],
             swiftSettings: settings
         ),
         .testTarget(

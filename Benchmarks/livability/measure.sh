@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Measures the life-circle figures on this machine, as ratios to GET /healthz in the same run:
 #   1. seeding the demo city (population, then network, dwellings and facilities), as the seed command reports,
-#   2. coverage and ranking reads (city, district, community), a community's facilities and its map page,
-#   3. POST /api/v1/scenarios with one proposed facility (an incremental what-if on a copy of the distances).
+#   2. coverage and ranking reads (city, district, community), a community's facilities and its map page (one
+#      community: drawn once, then served from the page cache),
+#   3. POST /api/v1/scenarios with one proposed facility (an incremental what-if on a copy of the distances),
+#   4. community map pages, uncached: every community with streets × (all kinds + each of the eight), shuffled,
+#      each wrk thread walking its own share without repeating a path (rotate.lua reports "wrapped: no"), so
+#      every request draws its map (the page cache keeps 500 maps and starts over when full).
 #
 # Usage: Benchmarks/livability/measure.sh [-d DURATION] [-c CONNECTIONS] [-s SCALE] [BINARY]
 #   BINARY defaults to .build/release/citizen-cloud (build it with: swift build -c release --product citizen-cloud).
@@ -76,4 +80,28 @@ echo "/healthz:               $health req/s, p50 $(p50 <"$work/health.txt"), p99
 echo "POST /api/v1/scenarios: $scenario req/s, p50 $(p50 <"$work/scenario.txt"), p99 $(p99 <"$work/scenario.txt")"
 echo "ratio (scenario / healthz throughput): $(python3 -c "print(round($scenario / $health, 3))")"
 grep -q "Non-2xx" "$work/scenario.txt" && echo "warning: some scenarios failed: $(grep Non-2xx "$work/scenario.txt")"
+
+echo
+echo "== 4. community map pages, uncached, against /healthz (same run)"
+python3 - "$work/bench.sqlite" "$work/maps.txt" <<'PY'
+import random, sqlite3, sys
+codes = [r[0] for r in sqlite3.connect(sys.argv[1]).execute(
+    "SELECT DISTINCT division_code FROM livability_nodes WHERE length(division_code) = 12 ORDER BY 1")]
+kinds = ["", "school", "clinic", "elderly_care", "grocery", "dining", "reading_room", "sport", "community_service"]
+paths = [f"/communities/{c}/map" + (f"?category={k}" if k else "") for c in codes for k in kinds]
+random.Random(20181225).shuffle(paths)
+open(sys.argv[2], "w").write("\n".join(paths) + "\n")
+print(f"{len(paths)} map paths ({len(codes)} communities x {len(kinds)})")
+PY
+wrk -t2 -c"$connections" -d"$duration" --latency "$base/healthz" >"$work/health-maps.txt"
+WRK_PATHS="$work/maps.txt" WRK_THREADS=2 \
+    wrk -t2 -c"$connections" -d"$duration" --latency -s Benchmarks/livability/rotate.lua "$base/" >"$work/maps-run.txt"
+health=$(rate <"$work/health-maps.txt")
+maps=$(rate <"$work/maps-run.txt")
+echo "/healthz:                   $health req/s, p50 $(p50 <"$work/health-maps.txt"), p99 $(p99 <"$work/health-maps.txt")"
+echo "map pages (every one drawn): $maps req/s, p50 $(p50 <"$work/maps-run.txt"), p99 $(p99 <"$work/maps-run.txt")"
+echo "ratio (map / healthz throughput): $(python3 -c "print(round($maps / $health, 3))")"
+grep "^rotation:" "$work/maps-run.txt"
+grep -q "wrapped: yes" "$work/maps-run.txt" && echo "warning: a thread went through its share: some maps were repeats"
+grep -q "Non-2xx" "$work/maps-run.txt" && echo "warning: some map pages failed: $(grep Non-2xx "$work/maps-run.txt")"
 exit 0

@@ -52,7 +52,9 @@ extension ImportCommand {
                 }
                 print(
                     "Imported facilities: \(summary.inserted) new, \(summary.updated) updated"
-                        + (summary.skipped > 0 ? ", \(summary.skipped) skipped (off the network)" : ""))
+                        + (summary.skipped > 0
+                            ? ", \(summary.skipped) skipped (off the network or outside the community)" : ""))
+                if osm != nil { print("Data: " + OSMAttribution.text) }
             }
         }
     }
@@ -78,6 +80,7 @@ extension ImportCommand {
                         osmPath: osm, division: division)
                 }
                 print("Imported the walking network: \(nodes) nodes, \(edges) edges in \(division)")
+                print("Data: " + OSMAttribution.text)
             }
         }
     }

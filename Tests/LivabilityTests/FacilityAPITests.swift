@@ -67,6 +67,12 @@ struct FacilityAPITests {
             let refused = try await client.send(
                 .patch, "/api/v1/facilities/\(id)", json: #"{"name":"改名"}"#, token: workerB)
             #expect(refused.status == .forbidden)
+            // Refused before the body is read: a stranger learns nothing from validation errors.
+            let refusedBody = try await client.send(
+                .patch, "/api/v1/facilities/\(id)", json: "not json", token: workerB)
+            #expect(refusedBody.status == .forbidden)
+            let anonymousPatch = try await client.send(.patch, "/api/v1/facilities/\(id)", json: "not json")
+            #expect(anonymousPatch.status == .unauthorized)
             let moved = try await client.send(
                 .patch, "/api/v1/facilities/\(id)",
                 json:

@@ -62,6 +62,21 @@ public enum TestDatabase {
         }
     }
 
+    /// The URL as the command line takes it (`--database`), password and schema included.
+    public static func commandLineText(_ url: DatabaseURL) -> String {
+        switch url {
+        case .sqlite(let path): return "sqlite://\(path)"
+        case .sqliteMemory: return "sqlite::memory:"
+        case .postgres(let location):
+            let user = location.user.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? location.user
+            let password = location.password.map {
+                ":" + ($0.addingPercentEncoding(withAllowedCharacters: .urlPasswordAllowed) ?? $0)
+            }
+            return "postgres://\(user)\(password ?? "")@\(location.host):\(location.port)/\(location.database)"
+                + (location.schema.map { "?schema=\($0)" } ?? "")
+        }
+    }
+
     /// Runs `body` with an open, migrated (unless told otherwise) database that is removed afterwards.
     public static func with<R: Sendable>(
         _ backend: TestBackend, migrations: [any Migration],

@@ -61,6 +61,7 @@ enum DemoFacilities {
         return name
     }
 
+    /// A plausible name for a demo facility of `category` in `community` (varied by `variant`).
     static func name(_ category: FacilityCategory, community: String, village: Bool, variant: Int) -> String {
         let stem = self.stem(community)
         switch category {
@@ -75,6 +76,7 @@ enum DemoFacilities {
         }
     }
 
+    /// Typical opening hours of a category, in OpenStreetMap syntax.
     static func hours(_ category: FacilityCategory) -> String {
         switch category {
         case .school: "Mo-Fr 07:30-17:30"
@@ -88,6 +90,7 @@ enum DemoFacilities {
         }
     }
 
+    /// Who runs a demo facility of `category` (a village has its own committees).
     static func operatorName(_ category: FacilityCategory, community: String, village: Bool) -> String {
         switch category {
         case .school: "区教育局"

@@ -173,7 +173,7 @@ public struct FacilityImporter: Sendable {
     public func importNetwork(osmPath: String, division: String) async throws -> (nodes: Int, edges: Int) {
         guard DivisionCode.isWellFormed(division),
             try await DivisionRepository(database: self.database).find(division) != nil
-        else { throw DivisionNotFound(code: division) }
+        else { throw Failure(lines: ["no division has the code '\(division)' (import the divisions first)"]) }
         let result = try self.readOSM(osmPath)
         let nodes = result.lon.indices.map {
             NetworkRepository.Node(id: Int64($0 + 1), divisionCode: division, lon: result.lon[$0], lat: result.lat[$0])
@@ -185,7 +185,8 @@ public struct FacilityImporter: Sendable {
                 edges.append(.init(from: Int64(v + 1), to: Int64(u + 1), meters: Double(meters)))
             }
         }
-        try await NetworkRepository(database: self.database).replace(nodes: nodes, edges: edges, dwellings: [])
+        try await NetworkRepository(database: self.database).replace(
+            nodes: nodes, edges: edges, dwellings: [], source: .openStreetMap)
         return (nodes.count, edges.count)
     }
 

@@ -8,6 +8,9 @@ import Platform
 public struct AccessSnapshot: Sendable {
     /// Facilities by id.
     let facilities: [String: Facility]
+    /// The same facilities in id order, and a grid over their positions (for clipping maps).
+    let placed: [Facility]
+    let grid: PointGrid
     /// Where each facility sits in the scenario: (category index, facility index).
     let slots: [String: (category: Int, facility: Int)]
     /// Nearest answers for every node, per category, as a scenario that copies can change.
@@ -38,14 +41,22 @@ public struct AccessSnapshot: Sendable {
         let perCommunity = network.communities.indices.map {
             CoverageCalculator.figures(network.dwellings(ofCommunity: network.communities[$0]), nearest: base.nearest)
         }
+        let placed = byID.values.sorted { $0.id < $1.id }
         return AccessSnapshot(
-            facilities: byID, slots: slots, base: base, communityFigures: perCommunity,
+            facilities: byID, placed: placed, grid: PointGrid(lon: placed.map(\.lon), lat: placed.map(\.lat)),
+            slots: slots, base: base, communityFigures: perCommunity,
             divisionFigures: CoverageCalculator.aggregate(communities: network.communities, figures: perCommunity),
             revision: revision)
     }
 
     /// Number of facilities on the network.
     public var facilityCount: Int { self.facilities.count }
+
+    /// The facilities whose position lies in `box`, in id order. Costs the facilities of the grid cells the box
+    /// touches.
+    func facilities(in box: GeoBox) -> [Facility] {
+        self.grid.candidates(in: box).map { self.placed[Int($0)] }.filter { box.contains(lon: $0.lon, lat: $0.lat) }
+    }
 
     /// Coverage of a division (zero households when none live there).
     func figures(for code: String) -> CoverageFigures {

@@ -50,7 +50,8 @@ public final class LivabilityIndex: Sendable {
             } else {
                 network = NetworkSnapshot(
                     nodes: try await self.networks.nodes(), edges: try await self.networks.edges(),
-                    dwellings: try await self.networks.dwellingCounts(), revision: revision.network)
+                    dwellings: try await self.networks.dwellingCounts(), revision: revision.network,
+                    source: try await self.networks.source())
             }
             let access: AccessSnapshot
             if let current = existing?.snapshot, current.network.revision == network.revision,

@@ -14,6 +14,11 @@ public struct NetworkSnapshot: Sendable {
     /// Index into ``divisionCodes`` of every node.
     let nodeDivision: [Int32]
     let divisionCodes: [String]
+    let divisionIndex: [String: Int32]
+    /// Each division's nodes and their box.
+    let areas: DivisionAreas
+    /// Every node by position, for clipping maps to a box.
+    let grid: PointGrid
     public let graph: StreetGraph
     let snapper: NodeSnapper
     /// Community codes that have households, sorted.
@@ -24,11 +29,13 @@ public struct NetworkSnapshot: Sendable {
     let dwellingHouseholds: [Int32]
     let communityStart: [Int]
     let revision: Int64
+    /// Where the network came from (an OpenStreetMap network is credited on every map).
+    let source: NetworkRepository.Source
 
     /// Builds the snapshot from what the repository returned.
     init(
         nodes: [NetworkRepository.Node], edges: [NetworkRepository.Edge],
-        dwellings: [NetworkRepository.DwellingCount], revision: Int64
+        dwellings: [NetworkRepository.DwellingCount], revision: Int64, source: NetworkRepository.Source = .generated
     ) {
         var indexOfID: [Int64: Int32] = [:]
         indexOfID.reserveCapacity(nodes.count)
@@ -58,6 +65,10 @@ public struct NetworkSnapshot: Sendable {
         self.lat = nodes.map(\.lat)
         self.nodeDivision = nodeDivision
         self.divisionCodes = divisionCodes
+        self.divisionIndex = divisionIndex
+        self.areas = DivisionAreas(
+            nodeDivision: nodeDivision, divisionCount: divisionCodes.count, lon: self.lon, lat: self.lat)
+        self.grid = PointGrid(lon: self.lon, lat: self.lat)
         self.snapper = NodeSnapper(lon: self.lon, lat: self.lat, graph: self.graph)
 
         let placed = dwellings.filter { indexOfID[$0.nodeID] != nil && $0.households > 0 }
@@ -76,6 +87,7 @@ public struct NetworkSnapshot: Sendable {
         self.dwellingHouseholds = placed.map { Int32($0.households) }
         self.communityStart = starts
         self.revision = revision
+        self.source = source
     }
 
     /// Number of nodes.
@@ -100,9 +112,16 @@ public struct NetworkSnapshot: Sendable {
         }
     }
 
-    /// Dense indices of the nodes whose division lies inside `code` (a community: its own nodes).
-    func nodes(inside code: String) -> [Int32] {
-        let matching = Set(self.divisionCodes.indices.filter { self.divisionCodes[$0].hasPrefix(code) }.map(Int32.init))
-        return (0..<Int32(self.nodeCount)).filter { matching.contains(self.nodeDivision[Int($0)]) }
+    /// The nodes placed in exactly this division (a community's own nodes), ascending, and the box around them;
+    /// nil when the network has none. Costs a dictionary lookup.
+    func area(of code: String) -> (nodes: ArraySlice<Int32>, box: GeoBox)? {
+        guard let division = self.divisionIndex[code] else { return nil }
+        return (self.areas.nodes(of: division), self.areas.box(of: division))
+    }
+
+    /// Dense indices of the nodes in `box` (edges included), ascending. Costs the nodes of the grid cells the
+    /// box touches.
+    func nodes(in box: GeoBox) -> [Int32] {
+        self.grid.candidates(in: box).filter { box.contains(lon: self.lon[Int($0)], lat: self.lat[Int($0)]) }
     }
 }

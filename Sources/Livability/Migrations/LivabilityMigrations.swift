@@ -71,5 +71,9 @@ public enum LivabilityMigrations {
                 "CREATE UNIQUE INDEX livability_facilities_ref ON livability_facilities (source, external_ref)",
             ]
         },
+        // Where the network came from: maps drawn from an OpenStreetMap extract must credit it (ODbL).
+        SQLMigration(id: "livability.0003.network_source") { _ in
+            ["ALTER TABLE livability_revision ADD COLUMN network_source TEXT NOT NULL DEFAULT 'generated'"]
+        },
     ]
 }

@@ -66,6 +66,7 @@ public struct DivisionCoverage: Sendable, Codable, ResponseEncodable {
         self.horizonMinutes = WalkingRule.minutes(Double(WalkingRule.horizonMeters))
     }
 
+    /// A share rounded to four decimals, as the API shows it.
     static func rounded(_ share: Double) -> Double {
         (share * 10_000).rounded() / 10_000
     }

@@ -24,112 +24,162 @@ struct CommunityMapSVG {
     let proposed: [(category: FacilityCategory, node: Int32)]
     let locale: AppLocale
 
-    /// The SVG markup, or nil when the community has no nodes on the network.
-    func render() -> String? {
-        let own = self.network.nodes(inside: self.community)
-        guard !own.isEmpty else { return nil }
-        var minLon = Double.infinity
-        var maxLon = -Double.infinity
-        var minLat = Double.infinity
-        var maxLat = -Double.infinity
-        for node in own {
-            minLon = min(minLon, self.network.lon[Int(node)])
-            maxLon = max(maxLon, self.network.lon[Int(node)])
-            minLat = min(minLat, self.network.lat[Int(node)])
-            maxLat = max(maxLat, self.network.lat[Int(node)])
-        }
+    /// A drawn map.
+    struct Drawing: Sendable {
+        /// The SVG element.
+        let svg: String
+        /// Whether it shows OpenStreetMap data (the network or a facility), which the page must credit.
+        let showsOpenStreetMap: Bool
+    }
+
+    /// The map, or nil when the community has no nodes on the network.
+    ///
+    /// Costs what lies in the community's box and margin: its own nodes come from the network's per-division
+    /// index, the streets and facilities around them from grids; nothing scans the city.
+    func render() -> Drawing? {
+        guard let area = self.network.area(of: self.community), !area.nodes.isEmpty else { return nil }
+        let own = area.box
         let perLat = Geodesy.earthRadius * Double.pi / 180
-        let perLon = perLat * cos((minLat + maxLat) / 2 * Double.pi / 180)
-        let blockBox = (
-            x0: Self.margin - 40, y0: Self.margin - 40, x1: (maxLon - minLon) * perLon + Self.margin + 40,
-            y1: (maxLat - minLat) * perLat + Self.margin + 40
-        )
-        minLon -= Self.margin / perLon
-        maxLon += Self.margin / perLon
-        minLat -= Self.margin / perLat
-        maxLat += Self.margin / perLat
-        let width = (maxLon - minLon) * perLon
-        let height = (maxLat - minLat) * perLat
-        func x(_ lon: Double) -> String { Self.number((lon - minLon) * perLon) }
-        func y(_ lat: Double) -> String { Self.number((maxLat - lat) * perLat) }
-        func inside(_ node: Int) -> Bool {
-            (minLon...maxLon).contains(self.network.lon[node]) && (minLat...maxLat).contains(self.network.lat[node])
-        }
+        let perLon = perLat * cos((own.minLat + own.maxLat) / 2 * Double.pi / 180)
+        var box = own
+        box.minLon -= Self.margin / perLon
+        box.maxLon += Self.margin / perLon
+        box.minLat -= Self.margin / perLat
+        box.maxLat += Self.margin / perLat
+        let (minLon, maxLat) = (box.minLon, box.maxLat)
+        func x(_ lon: Double) -> Double { (lon - minLon) * perLon }
+        func y(_ lat: Double) -> Double { (maxLat - lat) * perLat }
+        let (lon, lat) = (self.network.lon, self.network.lat)
+        // Marks are sized in hundredths of the map's larger side, so they read the same on a small community's
+        // map as on a large one's (in metres they would shrink to dots on a large map).
+        let u = max(10, max(x(box.maxLon), y(box.minLat)) / 100)
 
-        var svg = """
-            <svg class="life-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Self.number(width)) \
-            \(Self.number(height))" role="img" aria-labelledby="map-title" data-min-lon="\(minLon)" \
-            data-max-lat="\(maxLat)" data-meters-per-lon="\(perLon)" data-meters-per-lat="\(perLat)">
-            <title id="map-title">\(Self.escape(self.title()))</title>
-            <rect width="100%" height="100%" fill="#f3f1ea"/>
-            <rect class="community-outline" x="\(Self.number(blockBox.x0))" y="\(Self.number(blockBox.y0))" \
-            width="\(Self.number(blockBox.x1 - blockBox.x0))" height="\(Self.number(blockBox.y1 - blockBox.y0))" \
-            fill="#ffffff" fill-opacity="0.6" stroke="#5b6577" stroke-width="3" stroke-dasharray="14 8"/>
-            <g class="streets" stroke-linecap="round" stroke-width="7">
-
-            """
+        var svg = SVGText(capacity: 64 * 1024)
+        svg.add("<svg class=\"life-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        svg.add(x(box.maxLon))
+        svg.add(" ")
+        svg.add(y(box.minLat))
+        svg.add(
+            "\" role=\"img\" aria-labelledby=\"map-title\" data-min-lon=\"\(minLon)\" data-max-lat=\"\(maxLat)\" "
+                + "data-meters-per-lon=\"\(perLon)\" data-meters-per-lat=\"\(perLat)\">\n")
+        svg.add("<title id=\"map-title\">\(Self.escape(self.title()))</title>\n")
+        svg.add("<rect width=\"100%\" height=\"100%\" fill=\"#f3f1ea\"/>\n<rect class=\"community-outline\" x=\"")
+        // The community's own box with 40 m of room, dashed.
+        svg.add(x(own.minLon) - 40)
+        svg.add("\" y=\"")
+        svg.add(y(own.maxLat) - 40)
+        svg.add("\" width=\"")
+        svg.add(x(own.maxLon) - x(own.minLon) + 80)
+        svg.add("\" height=\"")
+        svg.add(y(own.minLat) - y(own.maxLat) + 80)
+        svg.add("\" fill=\"#ffffff\" fill-opacity=\"0.6\" stroke=\"#5b6577\" stroke-width=\"")
+        svg.add(0.25 * u)
+        svg.add("\" stroke-dasharray=\"")
+        svg.add(u)
+        svg.add(" ")
+        svg.add(0.6 * u)
+        svg.add("\"/>\n<g class=\"streets\" stroke-linecap=\"round\" stroke-width=\"")
+        svg.add(0.6 * u)
+        svg.add("\">\n")
         let graph = self.network.graph
-        for v in 0..<self.network.nodeCount where inside(v) {
+        for node in self.network.nodes(in: box) {
+            let v = Int(node)
             for e in Int(graph.offsets[v])..<Int(graph.offsets[v + 1]) {
                 let u = Int(graph.targets[e])
                 // Each undirected edge once: from its lower end, or from the inside end when the other is outside.
-                guard u > v || !inside(u) else { continue }
+                guard u > v || !box.contains(lon: lon[u], lat: lat[u]) else { continue }
                 // Minutes from the edge's midpoint: the nearer end's distance plus half the edge.
                 let meters = min(self.value(v), self.value(u)) + graph.weights[e] / 2
-                svg += "<line x1=\"\(x(self.network.lon[v]))\" y1=\"\(y(self.network.lat[v]))\" "
-                svg += "x2=\"\(x(self.network.lon[u]))\" y2=\"\(y(self.network.lat[u]))\" "
-                svg += "stroke=\"\(Self.colour(meters))\"/>\n"
+                svg.add("<line x1=\"")
+                svg.add(x(lon[v]))
+                svg.add("\" y1=\"")
+                svg.add(y(lat[v]))
+                svg.add("\" x2=\"")
+                svg.add(x(lon[u]))
+                svg.add("\" y2=\"")
+                svg.add(y(lat[u]))
+                svg.add("\" stroke=\"\(Self.colour(meters))\"/>\n")
             }
         }
-        svg += "</g>\n<g class=\"gaps\">\n"
+        svg.add("</g>\n<g class=\"gaps\">\n")
         for (node, households) in self.network.dwellings(ofCommunity: self.community)
         where !(self.value(Int(node)) < WalkingRule.horizonMeters) {
-            let radius = 6 + 2.5 * Double(households).squareRoot()
             let lacking = self.lacking(Int(node)).map { $0.name(self.locale) }.joined(separator: "、")
             let text = self.locale.pick(
                 zh: "\(households) 户 15 分钟内缺少：\(lacking)", en: "\(households) households lack within 15 min: \(lacking)"
             )
-            svg +=
-                "<circle class=\"gap\" cx=\"\(x(self.network.lon[Int(node)]))\" cy=\"\(y(self.network.lat[Int(node)]))\" "
-            svg +=
-                "r=\"\(Self.number(radius))\" fill=\"#d73027\" fill-opacity=\"0.25\" stroke=\"#a50026\" stroke-width=\"2.5\">"
-            svg += "<title>\(Self.escape(text))</title></circle>\n"
+            svg.add("<circle class=\"gap\" cx=\"")
+            svg.add(x(lon[Int(node)]))
+            svg.add("\" cy=\"")
+            svg.add(y(lat[Int(node)]))
+            svg.add("\" r=\"")
+            svg.add(u * (1.2 + 0.6 * Double(households).squareRoot()))
+            svg.add("\" fill=\"#d73027\" fill-opacity=\"0.3\" stroke=\"#a50026\" stroke-width=\"")
+            svg.add(0.3 * u)
+            svg.add("\">")
+            svg.add("<title>\(Self.escape(text))</title></circle>\n")
         }
-        svg +=
-            "</g>\n<g class=\"facilities\" font-family=\"system-ui, sans-serif\" font-weight=\"700\" text-anchor=\"middle\">\n"
-        let facilities = self.access.facilities.values.filter {
-            (minLon...maxLon).contains($0.lon) && (minLat...maxLat).contains($0.lat)
-        }.sorted { ($0.category == self.category ? 1 : 0, $0.id) < ($1.category == self.category ? 1 : 0, $1.id) }
+        svg.add(
+            "</g>\n<g class=\"facilities\" font-family=\"system-ui, sans-serif\" font-weight=\"700\" "
+                + "text-anchor=\"middle\">\n")
+        // The chosen category last, so its marks are drawn on top.
+        let facilities = self.access.facilities(in: box).sorted {
+            ($0.category == self.category ? 1 : 0, $0.id) < ($1.category == self.category ? 1 : 0, $1.id)
+        }
         for facility in facilities {
             let chosen = self.category == nil || facility.category == self.category
-            let radius = chosen ? 24.0 : 12.0
-            svg +=
-                "<g class=\"facility\" data-category=\"\(facility.category.rawValue)\" opacity=\"\(chosen ? "1" : "0.55")\">"
-            svg += "<title>\(Self.escape(facility.name + " · " + facility.category.name(self.locale)))</title>"
-            svg += "<circle cx=\"\(x(facility.lon))\" cy=\"\(y(facility.lat))\" r=\"\(Self.number(radius))\" "
-            svg += "fill=\"\(facility.category.colour)\" stroke=\"#fff\" stroke-width=\"3\"/>"
+            svg.add("<g class=\"facility\" data-category=\"\(facility.category.rawValue)\" ")
+            svg.add("opacity=\"\(chosen ? "1" : "0.55")\">")
+            svg.add("<title>\(Self.escape(facility.name + " · " + facility.category.name(self.locale)))</title>")
+            svg.add("<circle cx=\"")
+            svg.add(x(facility.lon))
+            svg.add("\" cy=\"")
+            svg.add(y(facility.lat))
+            svg.add("\" r=\"")
+            svg.add(chosen ? 1.8 * u : 0.9 * u)
+            svg.add("\" fill=\"\(facility.category.colour)\" stroke=\"#fff\" stroke-width=\"")
+            svg.add(0.25 * u)
+            svg.add("\"/>")
             if chosen {
-                svg += "<text x=\"\(x(facility.lon))\" y=\"\(Self.number((maxLat - facility.lat) * perLat + 9))\" "
-                svg += "font-size=\"26\" fill=\"#fff\">\(facility.category.mark)</text>"
+                svg.add("<text x=\"")
+                svg.add(x(facility.lon))
+                svg.add("\" y=\"")
+                svg.add(y(facility.lat) + 0.7 * u)
+                svg.add("\" font-size=\"")
+                svg.add(2 * u)
+                svg.add("\" fill=\"#fff\">\(facility.category.mark)</text>")
             }
-            svg += "</g>\n"
+            svg.add("</g>\n")
         }
         for proposal in self.proposed {
-            let px = (self.network.lon[Int(proposal.node)] - minLon) * perLon
-            let py = (maxLat - self.network.lat[Int(proposal.node)]) * perLat
-            svg +=
-                "<g class=\"proposed\"><title>\(Self.escape(self.locale.pick(zh: "拟建：", en: "Proposed: ") + proposal.category.name(self.locale)))</title>"
-            svg +=
-                "<path d=\"M \(Self.number(px)) \(Self.number(py - 34)) L \(Self.number(px + 34)) \(Self.number(py)) "
-            svg += "L \(Self.number(px)) \(Self.number(py + 34)) L \(Self.number(px - 34)) \(Self.number(py)) Z\" "
-            svg += "fill=\"\(proposal.category.colour)\" stroke=\"#111\" stroke-width=\"4\"/>"
-            svg +=
-                "<text x=\"\(Self.number(px))\" y=\"\(Self.number(py + 9))\" font-size=\"26\" fill=\"#fff\">\(proposal.category.mark)</text></g>\n"
+            let (px, py) = (x(lon[Int(proposal.node)]), y(lat[Int(proposal.node)]))
+            let title = self.locale.pick(zh: "拟建：", en: "Proposed: ") + proposal.category.name(self.locale)
+            svg.add("<g class=\"proposed\"><title>\(Self.escape(title))</title><path d=\"M ")
+            let d = 2.6 * u
+            for (dx, dy, next) in [(0, -d, " L "), (d, 0, " L "), (0, d, " L "), (-d, 0, " Z")] {
+                svg.add(px + dx)
+                svg.add(" ")
+                svg.add(py + dy)
+                svg.add(next)
+            }
+            svg.add("\" fill=\"\(proposal.category.colour)\" stroke=\"#111\" stroke-width=\"")
+            svg.add(0.35 * u)
+            svg.add("\"/><text x=\"")
+            svg.add(px)
+            svg.add("\" y=\"")
+            svg.add(py + 0.7 * u)
+            svg.add("\" font-size=\"")
+            svg.add(2 * u)
+            svg.add("\" fill=\"#fff\">\(proposal.category.mark)</text></g>\n")
         }
-        svg +=
-            "<circle id=\"proposed-pin\" r=\"22\" fill=\"none\" stroke=\"#111\" stroke-width=\"4\" style=\"display:none\"/>\n"
-        svg += "</g>\n</svg>"
-        return svg
+        svg.add("<circle id=\"proposed-pin\" r=\"")
+        svg.add(1.8 * u)
+        svg.add("\" fill=\"none\" stroke=\"#111\" stroke-width=\"")
+        svg.add(0.35 * u)
+        svg.add("\" style=\"display:none\"/>\n</g>\n</svg>")
+        return Drawing(
+            svg: svg.text,
+            showsOpenStreetMap: self.network.source == .openStreetMap || facilities.contains { $0.source == .osm })
     }
 
     /// Metres from node `v` to the chosen category (to the farthest category when none is chosen).
@@ -150,14 +200,12 @@ struct CommunityMapSVG {
         return self.locale.pick(zh: "步行到\(what)的时间", en: "Walking time to \(what)")
     }
 
+    /// The legend colour of a walking distance in metres.
     static func colour(_ meters: Float32) -> String {
         self.bands.first { meters < $0.limit }?.colour ?? self.bands[self.bands.count - 1].colour
     }
 
-    static func number(_ value: Double) -> String {
-        String(format: "%.1f", value)
-    }
-
+    /// Text escaped for SVG character data and attribute values.
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {

@@ -85,10 +85,12 @@ enum LivabilityPageModel {
         return out
     }
 
+    /// A share as a percentage with one decimal (`87.5%`).
     static func percent(_ share: Double) -> String {
         String(Int((share * 1000).rounded()) / 10) + "." + String(Int((share * 1000).rounded()) % 10) + "%"
     }
 
+    /// One coverage row per category, with its bar width and colour.
     static func rows(_ figures: CoverageFigures, locale: AppLocale) -> [Row] {
         FacilityCategory.allCases.map {
             Row(
@@ -98,6 +100,7 @@ enum LivabilityPageModel {
         }
     }
 
+    /// The category chips ("all" first) linking `base` with each category, `selected` marked.
     static func choices(base: String, selected: FacilityCategory?, locale: AppLocale, extra: String = "") -> [Choice] {
         let all = Choice(
             label: locale.pick(zh: "全部", en: "All"), url: base + (extra.isEmpty ? "" : "?" + extra),
@@ -110,6 +113,7 @@ enum LivabilityPageModel {
             }
     }
 
+    /// The name of a division level in the page language.
     static func levelName(_ level: DivisionLevel, _ locale: AppLocale) -> String {
         switch level {
         case .city: locale.pick(zh: "市", en: "City")
@@ -124,6 +128,7 @@ enum LivabilityPageModel {
         division.level == .community ? "/communities/\(division.code)/map" : "/divisions/\(division.code)/livability"
     }
 
+    /// A facility as the lists show it.
     static func facilityItem(_ facility: Facility, locale: AppLocale) -> FacilityItem {
         FacilityItem(
             id: facility.id, name: facility.name, kind: facility.category.name(locale), mark: facility.category.mark,

@@ -12,6 +12,11 @@ extension LivabilityPages {
         let choices: [LivabilityPageModel.Choice]
         let svg: String
         let hasMap: Bool
+        /// Whether the legend explains proposed facilities (the planner's map).
+        let planner: Bool
+        /// The OpenStreetMap credit when the map or the list shows its data, else empty.
+        let attribution: String
+        let hasAttribution: Bool
         let households: Int
         let allPercent: String
         let rows: [LivabilityPageModel.Row]
@@ -23,6 +28,7 @@ extension LivabilityPages {
         let selected: String
     }
 
+    /// A community's map page: streets coloured by walking minutes to `category`, its facilities and coverage.
     func mapPage(
         code: String, category: FacilityCategory?, request: Request, context: AppRequestContext
     ) async throws -> Response {
@@ -30,17 +36,19 @@ extension LivabilityPages {
         let snapshot = try await self.service.index.current()
         let model = try await self.mapModel(
             community: community, category: category, snapshot: snapshot, nearest: nil, proposed: [],
-            base: "/communities/\(code)/map", locale: context.locale)
+            base: "/communities/\(code)/map", planner: false, locale: context.locale)
         let strings = LivabilityStrings.table(for: context.locale)
         return self.renderer.render(
             "livability-map", title: community.name + " · " + (strings["lc_map"] ?? ""), model: model,
             request: request, context: context, strings: strings)
     }
 
+    /// The map page's model; the map of the registry as it is comes from the cache when drawn before, a what-if's
+    /// (`nearest` given) is drawn for its request alone.
     func mapModel(
         community: Division, category: FacilityCategory?, snapshot: LivabilitySnapshot,
         nearest: LivabilityService.ScenarioOutcome?, proposed: [(category: FacilityCategory, node: Int32)],
-        base: String, locale: AppLocale
+        base: String, planner: Bool, locale: AppLocale
     ) async throws -> MapModel {
         // The map of the registry as it is depends only on the snapshot's revisions: drawn once, served many times.
         // What-if maps are drawn for their request alone.
@@ -48,14 +56,14 @@ extension LivabilityPages {
             "\(community.code)|\(category?.rawValue ?? "all")|\(locale.rawValue)|"
             + "\(snapshot.network.revision)|\(snapshot.access.revision)"
         let cached = nearest == nil ? self.maps.value(for: key) : nil
-        let svg =
+        let drawing =
             cached
             ?? CommunityMapSVG(
                 network: snapshot.network, access: snapshot.access,
                 nearest: nearest?.nearest ?? snapshot.access.base.nearest,
                 community: community.code, category: category, proposed: proposed, locale: locale
             ).render()
-        if nearest == nil, cached == nil, let svg { self.maps.store(svg, for: key) }
+        if nearest == nil, cached == nil, let drawing { self.maps.store(drawing, for: key) }
         let figures = snapshot.access.figures(for: community.code)
         var facilities: [Facility] = []
         var after: String? = nil
@@ -65,11 +73,14 @@ extension LivabilityPages {
             facilities += page.items
             after = page.more ? page.items.last?.id : nil
         } while after != nil
+        let credit = drawing?.showsOpenStreetMap == true || facilities.contains { $0.source == .osm }
         facilities.sort { ($0.category.index, $0.name, $0.id) < ($1.category.index, $1.name, $1.id) }
         return MapModel(
             code: community.code, name: community.name, crumbs: try await self.crumbs(of: community),
-            choices: LivabilityPageModel.choices(base: base, selected: category, locale: locale), svg: svg ?? "",
-            hasMap: svg != nil, households: figures.households,
+            choices: LivabilityPageModel.choices(base: base, selected: category, locale: locale),
+            svg: drawing?.svg ?? "", hasMap: drawing != nil, planner: planner,
+            attribution: credit ? OSMAttribution.text : "", hasAttribution: credit,
+            households: figures.households,
             allPercent: LivabilityPageModel.percent(figures.share(nil)),
             rows: LivabilityPageModel.rows(figures, locale: locale),
             facilities: facilities.map { LivabilityPageModel.facilityItem($0, locale: locale) },

@@ -15,14 +15,16 @@ extension LivabilityPages {
     static let unreserved = CharacterSet(
         charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
-    /// A signed-in resident's nearest services; anyone else is sent to sign in first.
+    /// A signed-in resident's nearest services; visitors are sent to sign in first, officials and other signed-in
+    /// accounts are refused (403: they have no home to walk from).
     func nearPage(request: Request, context: AppRequestContext) async throws -> Response {
-        guard let principal = context.principal, principal.role == .resident else {
+        guard let principal = context.principal else {
             // Back here after signing in, in the same language.
             let back = "/near-me" + (request.uri.query.map { "?" + $0 } ?? "")
             let next = back.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "%2Fnear-me"
             return Response(status: .seeOther, headers: [.location: "/signin?next=" + next])
         }
+        guard principal.role == .resident else { throw AuthorizationProblem.forbidden }
         let locale = context.locale
         var model = NearModel(matched: false, items: [], mapURL: "")
         do {

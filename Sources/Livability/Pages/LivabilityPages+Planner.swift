@@ -17,6 +17,7 @@ extension LivabilityPages {
         let summary: String
     }
 
+    /// The what-if planner: the form, and with `lon`/`lat` the map and coverage after one proposed facility.
     func plannerPage(
         code: String, query: QueryParameters, request: Request, context: AppRequestContext
     ) async throws -> Response {
@@ -45,7 +46,8 @@ extension LivabilityPages {
         if let outcome { snapshot = outcome.snapshot } else { snapshot = try await self.service.index.current() }
         let map = try await self.mapModel(
             community: community, category: category, snapshot: snapshot, nearest: outcome,
-            proposed: outcome?.proposedNodes ?? [], base: "/communities/\(code)/planner", locale: locale)
+            proposed: outcome?.proposedNodes ?? [], base: "/communities/\(code)/planner", planner: true,
+            locale: locale)
         let changes = (outcome?.result.communities ?? []).map { change in
             LivabilityPageModel.ChangeItem(
                 name: change.name, url: "/communities/\(change.code)/map?category=\(category.rawValue)",

@@ -12,7 +12,7 @@ public struct LivabilityPages: Sendable {
     let renderer: PageRenderer
     let divisions: DivisionRepository
     /// Rendered maps by community, category, language and index revisions (a few hundred kB at most per entry).
-    let maps = ExpiringCache<String, String>(lifetime: .seconds(300), capacity: 500)
+    let maps = ExpiringCache<String, CommunityMapSVG.Drawing>(lifetime: .seconds(300), capacity: 500)
 
     public init(service: LivabilityService, renderer: PageRenderer, database: Database) {
         self.service = service

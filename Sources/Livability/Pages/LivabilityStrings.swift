@@ -2,6 +2,7 @@ import Platform
 
 /// Interface strings of the life-circle pages.
 enum LivabilityStrings {
+    /// The pages' texts in the request's language.
     static func table(for locale: AppLocale) -> [String: String] {
         [
             "lc_title": locale.pick(zh: "15 分钟生活圈", en: "15-minute life circle"),

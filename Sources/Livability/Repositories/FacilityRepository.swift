@@ -173,6 +173,7 @@ public struct FacilityRepository: Sendable {
             source: new.source, createdAt: created, updatedAt: updated)
     }
 
+    /// A facility from a row of `livability_facilities` (`corrupt_facility` when its category or source is unknown).
     static func facility(from row: any SQLRow) throws -> Facility {
         let categoryText = try row.decode(column: "category", as: String.self)
         let sourceText = try row.decode(column: "source", as: String.self)

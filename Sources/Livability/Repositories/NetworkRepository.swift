@@ -65,6 +65,22 @@ public struct NetworkRepository: Sendable {
         public let households: Int
     }
 
+    /// Where a stored network came from.
+    public enum Source: String, Sendable {
+        /// Made by the demo generator (or a test): no attribution needed.
+        case generated
+        /// An OpenStreetMap extract: whatever shows it credits ``OSMAttribution``.
+        case openStreetMap = "osm"
+    }
+
+    /// Where the stored network came from.
+    public func source() async throws -> Source {
+        try await self.database.withConnection { sql in
+            try await sql.select().column("network_source").from("livability_revision").where("id", .equal, 1)
+                .first(decodingColumn: "network_source", as: String.self)
+        }.flatMap(Source.init(rawValue:)) ?? .generated
+    }
+
     /// The revision counters: the network's and the facilities'.
     public func revision() async throws -> (network: Int64, facilities: Int64) {
         try await self.database.withConnection { sql in
@@ -152,7 +168,9 @@ public struct NetworkRepository: Sendable {
     }
 
     /// Replaces the whole network and every dwelling in one transaction (facilities stay; callers re-snap them).
-    public func replace(nodes: [Node], edges: [Edge], dwellings: [Dwelling]) async throws {
+    public func replace(nodes: [Node], edges: [Edge], dwellings: [Dwelling], source: Source = .generated)
+        async throws
+    {
         try await self.database.transaction { sql in
             try await sql.delete(from: "livability_dwellings").run()
             try await sql.delete(from: "livability_edges").run()
@@ -160,6 +178,8 @@ public struct NetworkRepository: Sendable {
             try await Self.insertNodes(nodes, on: sql)
             try await Self.insertEdges(edges, on: sql)
             try await Self.insertDwellings(dwellings, on: sql)
+            try await sql.update("livability_revision").set("network_source", to: source.rawValue)
+                .where("id", .equal, 1).run()
             try await Self.bump("network", on: sql)
         }
     }

@@ -33,6 +33,7 @@ public struct CoverageAPI: Sendable {
         }
     }
 
+    /// The household id a gap-list cursor points after, or `invalid_cursor`.
     static func householdCursor(_ token: String) throws -> Int64 {
         guard let id = Int64(try Cursor(token: token).after) else {
             throw Problem(

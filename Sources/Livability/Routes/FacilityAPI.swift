@@ -42,10 +42,12 @@ public struct FacilityAPI: Sendable {
         }
         api.on(.patch, "/api/v1/facilities/{id}") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            guard context.principal != nil else { throw AuthorizationProblem.unauthenticated }
+            let id = try context.parameters.require("id")
+            // Authorize before reading the body, as for POST.
+            let existing = try await self.service.facility(id)
+            try Authorization.require(context.principal, .manageFacilities, divisionCode: existing.communityCode)
             let input = try await Self.decode(request, context: context)
-            return try await self.service.update(
-                try context.parameters.require("id"), with: input, by: context.principal)
+            return try await self.service.update(id, with: input, by: context.principal)
         }
         api.on(.delete, "/api/v1/facilities/{id}") { request, context in
             _ = try QueryParameters(request, allowed: [])
@@ -67,6 +69,7 @@ public struct FacilityAPI: Sendable {
         }
     }
 
+    /// A JSON response with a status and a `Location` header.
     static func json(_ value: some Encodable, status: HTTPResponse.Status, location: String) throws -> Response {
         let body = try JSONEncoder().encode(value)
         return Response(
