@@ -61,7 +61,7 @@ cpu() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 ticks=$(getconf CLK_TCK)
 before=$(cpu)
 started=$(date +%s.%N)
-"$binary" bench traffic --url "$base" --fixture "$work/fixture.json" "${window[@]}"
+/usr/bin/time -f "load generator: %U s user, %S s system, %M KB peak" "$binary" bench traffic --url "$base" --fixture "$work/fixture.json" "${window[@]}"
 ended=$(date +%s.%N)
 after=$(cpu)
 python3 -c "

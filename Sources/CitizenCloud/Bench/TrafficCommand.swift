@@ -1,8 +1,6 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import NIOCore
-import NIOHTTP1
 import Platform
 
 /// `citizen-cloud bench traffic`: replays a window of a day of city traffic against a running server, faster than
@@ -25,7 +23,7 @@ struct TrafficCommand: AsyncParsableCommand {
     @Option(help: "How many times faster than real time to replay.") var speed = 10.0
     @Option(help: "Start of the window, HH:MM (Beijing time).") var from = "00:00"
     @Option(help: "End of the window, HH:MM (24:00 is midnight).") var to = "24:00"
-    @Option(help: "Most connections to the server at once.") var connections = 128
+    @Option(help: "Keep-alive connections to the server.") var connections = 64
     @Option(help: "Accounts registered for password sign-ins (with the server's password cost).")
     var signInAccounts = 20
     @Option(help: "Seed of the arrivals (the same seed replays the same requests).") var seed: UInt64 = 2018
@@ -55,32 +53,24 @@ struct TrafficCommand: AsyncParsableCommand {
     }
 
     private func replay(_ plan: TrafficPlan, fixture: String) async throws {
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(
-            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: self.connections)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        do {
-            let setup = TrafficSetup(client: client, base: self.url)
-            let material = try await setup.material(
+        let client = try LoadClient(base: self.url, connections: self.connections)
+        let report = try await client.run {
+            let material = try await TrafficSetup(client: client).material(
                 fixture: fixture, signInAccounts: self.signInAccounts, seed: self.seed)
             let arrivals = plan.arrivals(seed: self.seed)
             print(
                 "replaying \(self.from)–\(self.to) of a day of \(self.dailyActive) daily active residents at "
                     + "\(self.speed)×: \(arrivals.count) requests in \(TrafficReport.format(plan.realSeconds)) s, "
-                    + "peak \(TrafficReport.format(Self.peakRate(plan)))/s")
-            let replay = TrafficReplay(client: client, base: self.url, material: material)
-            let report = await replay.run(arrivals, seed: self.seed)
-            print(report.text)
-            try await client.shutdown()
-        } catch {
-            try? await client.shutdown()
-            throw error
+                    + "peak \(TrafficReport.format(Self.peakRate(plan)))/s, \(self.connections) connections")
+            return await TrafficReplay(client: client, material: material).run(arrivals, seed: self.seed)
         }
+        print(report.text)
     }
 
     /// The highest request rate of the window (per real second).
     static func peakRate(_ plan: TrafficPlan) -> Double {
-        stride(from: plan.start, to: plan.end, by: 3600).map { plan.rate(at: $0) }.max() ?? 0
+        let hours = Int(plan.start / 3600)...Int((plan.end - 1) / 3600)
+        return hours.map { plan.rate(at: Double($0) * 3600) }.max() ?? 0
     }
 
     /// Seconds since midnight of `HH:MM`.

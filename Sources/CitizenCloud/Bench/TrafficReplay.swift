@@ -1,5 +1,4 @@
 import Accessibility
-import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -20,8 +19,7 @@ struct TrafficReplay: Sendable {
         let applicationBody: String
     }
 
-    let client: HTTPClient
-    let base: String
+    let client: LoadClient
     let material: Material
     let stats = TrafficStats()
 
@@ -56,16 +54,13 @@ struct TrafficReplay: Sendable {
         if kind != planned { self.stats.substituted(planned) }
         var failure: String?
         var tokens: (access: String, refresh: String)?
-        do {
-            let response = try await self.client.execute(request, timeout: .seconds(30))
-            let body = try await response.body.collect(upTo: 4 << 20)
-            if (200..<300).contains(response.status.code) {
-                if kind == .refresh { tokens = Self.tokens(body) }
-            } else {
-                failure = "\(response.status.code) \(request.url): \(String(buffer: body).prefix(160))"
-            }
-        } catch {
-            failure = "\(request.url): \(error)"
+        let response = await self.client.send(request)
+        if let problem = response.failure {
+            failure = "\(request.path): \(problem)"
+        } else if (200..<300).contains(response.status) {
+            if kind == .refresh { tokens = Self.tokens(response.body) }
+        } else {
+            failure = "\(response.status) \(request.path): \(String(buffer: response.body).prefix(160))"
         }
         if refreshing { self.material.residents.endRefresh(resident, tokens: tokens) }
         self.stats.record(kind, milliseconds: (ContinuousClock.now - due).seconds * 1000, failure: failure)
@@ -73,7 +68,7 @@ struct TrafficReplay: Sendable {
 
     /// The request for `kind`, or for a stand-in read when the resident has nothing left to pay or book or is
     /// refreshing already; whether a refresh was begun.
-    private func request(_ kind: TrafficKind, resident: Int, pick: Int) -> (TrafficKind, HTTPClientRequest, Bool) {
+    private func request(_ kind: TrafficKind, resident: Int, pick: Int) -> (TrafficKind, LoadRequest, Bool) {
         let material = self.material
         let token = material.residents.access(resident)
         switch kind {
@@ -122,18 +117,24 @@ struct TrafficReplay: Sendable {
         }
     }
 
-    private func get(_ path: String, token: String?) -> HTTPClientRequest {
-        var request = HTTPClientRequest(url: self.base + path)
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        return request
+    private func get(_ path: String, token: String?) -> LoadRequest {
+        Self.get(path, token: token)
     }
 
-    private func post(_ path: String, json: String, token: String? = nil, key: String? = nil) -> HTTPClientRequest {
-        var request = self.get(path, token: token)
+    private func post(_ path: String, json: String, token: String? = nil, key: String? = nil) -> LoadRequest {
+        Self.post(path, json: json, token: token, key: key)
+    }
+
+    static func get(_ path: String, token: String?) -> LoadRequest {
+        LoadRequest(path: path, headers: token.map { [("Authorization", "Bearer \($0)")] } ?? [])
+    }
+
+    static func post(_ path: String, json: String, token: String? = nil, key: String? = nil) -> LoadRequest {
+        var request = Self.get(path, token: token)
         request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        if let key { request.headers.add(name: "Idempotency-Key", value: key) }
-        request.body = .bytes(ByteBuffer(string: json))
+        request.headers.append(("Content-Type", "application/json"))
+        if let key { request.headers.append(("Idempotency-Key", key)) }
+        request.body = json
         return request
     }
 

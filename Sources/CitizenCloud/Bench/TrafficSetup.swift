@@ -1,14 +1,11 @@
-import AsyncHTTPClient
 import Foundation
 import NIOCore
-import NIOHTTP1
 import Platform
 
 /// Prepares a replay: signs the fixture's residents in, registers the accounts that sign in with a password during
 /// the replay, and reads the service ids and division codes the requests pick from.
 struct TrafficSetup: Sendable {
-    let client: HTTPClient
-    let base: String
+    let client: LoadClient
 
     /// The JSON of `billing bench-fixture`.
     struct Fixture: Decodable {
@@ -74,11 +71,7 @@ struct TrafficSetup: Sendable {
                 region: "510121", year: 1960 + index % 40, month: 1 + index % 12, day: 1 + index % 28,
                 sequence: 900 + Int(seed % 50) + index / 1_000)
             let body = #"{"name":"压测居民","idNumber":"\#(id.value)","phone":"\#(phone)","password":"\#(password)"}"#
-            var request = HTTPClientRequest(url: self.base + "/api/v1/residents")
-            request.method = .POST
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: body))
-            _ = try await self.client.execute(request, timeout: .seconds(30)).body.collect(upTo: 1 << 20)
+            _ = await self.client.send(TrafficReplay.post("/api/v1/residents", json: body))
             // Registered now or by an earlier run on the same database: keep the phones that sign in.
             if (try? await self.login(phone, password)) != nil { names.append(phone) }
         }
@@ -87,14 +80,11 @@ struct TrafficSetup: Sendable {
     }
 
     private func login(_ name: String, _ password: String) async throws -> (access: String, refresh: String) {
-        var request = HTTPClientRequest(url: self.base + "/api/v1/auth/login")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(string: TrafficReplay.login(name, password)))
-        let response = try await self.client.execute(request, timeout: .seconds(60))
-        let body = try await response.body.collect(upTo: 1 << 20)
-        guard response.status == .ok, let tokens = TrafficReplay.tokens(body) else {
-            throw CommandFailure("sign-in of \(name) failed: \(response.status.code) \(String(buffer: body))")
+        let response = await self.client.send(
+            TrafficReplay.post("/api/v1/auth/login", json: TrafficReplay.login(name, password)))
+        guard response.status == 200, let tokens = TrafficReplay.tokens(response.body) else {
+            let reason = response.failure ?? "\(response.status) \(String(buffer: response.body))"
+            throw CommandFailure("sign-in of \(name) failed: \(reason)")
         }
         return tokens
     }
