@@ -109,4 +109,33 @@ struct BillingPagesTests {
         let header = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("cc_console=") })
         return String(header.dropFirst("cc_console=".count).prefix { $0 != ";" })
     }
+
+    @Test(
+        "a payment service's link narrows the bills to its kind, or says its bills are not issued here",
+        arguments: TestBackend.available)
+    func serviceFilter(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: BillingFixture.prepare) { client in
+            let anonymous = try await client.execute(uri: "/bills?service=water-bill", method: .get)
+            #expect(anonymous.headers[.location] == "/signin?next=%2Fbills%3Fservice%3Dwater-bill")
+            let cookie: HTTPFields = [
+                .cookie: "cc_session=\(try await Self.session(client, phone: BillingFixture.phone(1)))"
+            ]
+            let water = String(
+                buffer: try await client.execute(uri: "/bills?service=water-bill", method: .get, headers: cookie).body)
+            #expect(water.contains(#"id="bills-service""#) && water.contains("/bills/b-water-1"))
+            #expect(!water.contains("/bills/b-power-1") && !water.contains("/bills/b-fine-1"))
+            let fines = String(
+                buffer: try await client.execute(
+                    uri: "/bills?service=traffic-fine-payment", method: .get, headers: cookie
+                ).body)
+            #expect(fines.contains("/bills/b-fine-1") && !fines.contains("/bills/b-water-1"))
+            let topUp = String(
+                buffer: try await client.execute(uri: "/bills?service=mobile-top-up", method: .get, headers: cookie)
+                    .body)
+            #expect(topUp.contains(#"id="bills-not-here""#) && !topUp.contains(#"id="bills-empty""#))
+            let wrongKind = try await client.execute(
+                uri: "/bills?service=hospital-registration", method: .get, headers: cookie)
+            #expect(wrongKind.status == .unprocessableContent)
+        }
+    }
 }

@@ -104,10 +104,12 @@ public struct AppWiring {
         ).register(on: router)
         NotificationsAPI(database: database).register(on: api)
         InboxPages(database: database, renderer: renderer).register(on: router)
-        ServiceHallWiring(
+        let hall = ServiceHallWiring(
             database: database, renderer: renderer, issuer: issuer,
             registeredResidents: { try await identity.accounts.residentCount() }
-        ).register(api: api, router: router)
+        )
+        hall.register(api: api, router: router)
+        let directory = CatalogServiceDirectory(catalog: hall.catalog)
         let livability = LivabilityService(
             database: database,
             households: RegisterResidentHouseholds(
@@ -119,11 +121,11 @@ public struct AppWiring {
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)
-        AppointmentAPI(database: database).register(on: api)
-        AppointmentPages(database: database, renderer: renderer).register(on: router)
+        AppointmentAPI(database: database, services: directory).register(on: api)
+        AppointmentPages(database: database, services: directory, renderer: renderer).register(on: router)
         let billing = BillingContext(database: database, cipher: cipher, logger: logger)
         billing.api(database: database).register(on: api)
-        BillingPages(database: database, context: billing, renderer: renderer).register(on: router)
+        BillingPages(database: database, context: billing, services: directory, renderer: renderer).register(on: router)
 
         self.router = router
         self.api = api

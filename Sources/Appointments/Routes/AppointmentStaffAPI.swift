@@ -6,6 +6,7 @@ import Platform
 /// `POST /api/v1/places/{id}/slots`.
 struct AppointmentStaffAPI: Sendable {
     let places: PlaceRepository
+    let services: any ServiceDirectory
 
     /// A new place; `id` is optional (one is made from the time when missing).
     struct NewPlace: Decodable {
@@ -46,6 +47,9 @@ struct AppointmentStaffAPI: Sendable {
             try Authorization.require(context.principal, department: place.departmentId)
             let input = try await request.decode(as: NewSlots.self, context: context)
             let slots = try Self.validate(input, placeID: place.id)
+            for serviceID in Set(slots.map(\.serviceID)) {
+                _ = try await self.services.require(serviceID, kind: .appointment, department: place.departmentId)
+            }
             try await self.places.addSlots(slots)
             return EditedResponse(status: .created, response: SlotList(items: slots.map(SlotView.init)))
         }

@@ -1,4 +1,4 @@
-/// Department-scoped work: places, bills and refunds belong to a department (`dept-water`), not to a division.
+/// Department-scoped work: places, bills and refunds belong to a department (`cd-water`), not to a division.
 ///
 /// The rule has the same shape as the division rule: the role permits the work, and the resource's department is
 /// the official's scope (department staff) — platform administrators act for every department.

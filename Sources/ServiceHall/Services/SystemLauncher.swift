@@ -37,7 +37,7 @@ public struct SystemLauncher: Sendable {
             target = Self.initiateLogin(system, issuer: self.issuer)
         case .appointment, .payment:
             guard let link = service.link else { throw ServiceHallProblem.notAnApplication(service) }
-            target = link
+            target = Self.narrowed(link, to: service.id)
         case .guide, .application:
             throw Problem(
                 .conflict, code: "service_not_launchable",
@@ -54,6 +54,12 @@ public struct SystemLauncher: Sendable {
             serviceID: service.id, accountID: principal?.role == .resident ? principal?.subject : nil,
             at: self.clock())
         return target
+    }
+
+    /// The appointment or bill page narrowed to the service (`/appointments?service=hospital-registration`); a
+    /// catalog link that already carries a query is taken as written.
+    static func narrowed(_ link: String, to serviceID: String) -> String {
+        link.contains("?") ? link : link + "?service=" + serviceID
     }
 
     /// `initiate_login_uri?iss=…&target_link_uri=…` (OpenID Connect Core 1.0, section 4).
