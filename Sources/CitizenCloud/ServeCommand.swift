@@ -132,8 +132,15 @@ struct ServeCommand: AsyncParsableCommand {
                 "demo.service_hall",
                 metadata: ["applications": "\(summary.applications)", "ratings": "\(summary.ratings)"])
         }
+        // The first demo resident lives in a household of the register under 春熙路街道 and has bills to pay.
+        let (communities, _) = try await DivisionRepository(database: database).list(
+            .init(parentCode: "510104003"), after: nil, limit: 1)
+        let payer = try await DemoPayerSeeder(database: database, identity: service, cipher: cipher).seed(
+            accountID: residents[0].id, communityCode: communities.first?.code ?? "510104003")
+        logger.info("demo.payer", metadata: ["new_bills": "\(payer.newBills)"])
         var text =
-            "Demo resident (password \(DemoOfficials.password)): sign in with phone \(DemoResidents.firstPhone)\n"
+            "Demo resident (password \(DemoOfficials.password)): sign in with phone \(DemoResidents.firstPhone)"
+        text += " (level 2, unpaid bills at /bills)\n"
         text += "Department staff handle applications at /console/applications: psb.staff, hpf.staff, medsec.staff, "
         text += "hrss.staff, hotline.staff\n"
         FileHandle.standardOutput.write(Data(text.utf8))

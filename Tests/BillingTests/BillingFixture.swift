@@ -112,12 +112,14 @@ extension TestClientProtocol {
             uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
     }
 
-    func token(_ username: String, official: Bool = false) async throws -> String {
+    func token(
+        _ username: String, official: Bool = false, password: String = BillingFixture.password
+    ) async throws -> String {
         let code = String(format: "%06d", TOTP(secret: BillingFixture.totpSecret).compute(date: Date()))
         let otp = official ? #","otp":"\#(code)""# : ""
         let response = try await self.send(
             .post, "/api/v1/auth/login",
-            json: #"{"username":"\#(username)","password":"\#(BillingFixture.password)"\#(otp)}"#)
+            json: #"{"username":"\#(username)","password":"\#(password)"\#(otp)}"#)
         #expect(response.status == .ok, "\(username): \(String(buffer: response.body))")
         return try response.json(TokenResponse.self).accessToken
     }

@@ -11,14 +11,16 @@ import Testing
 @Suite("Bill pages")
 struct BillingPagesTests {
     /// Signs a resident in through `/signin`; returns the session cookie.
-    static func session(_ client: some TestClientProtocol, phone: String) async throws -> String {
+    static func session(
+        _ client: some TestClientProtocol, phone: String, password: String = BillingFixture.password
+    ) async throws -> String {
         let page = try await client.execute(uri: "/signin?next=%2Fbills", method: .get)
         let csrf = try #require(Self.hidden("csrf", in: String(buffer: page.body)))
         let signedIn = try await client.execute(
             uri: "/signin", method: .post,
             headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cc_signin_csrf=\(csrf)"],
             body: ByteBuffer(
-                string: "csrf=\(csrf)&username=\(phone)&password=\(BillingFixture.password)&next=%2Fbills"))
+                string: "csrf=\(csrf)&username=\(phone)&password=\(password)&next=%2Fbills"))
         #expect(signedIn.status == .seeOther)
         let header = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("cc_session=") })
         return String(header.dropFirst("cc_session=".count).prefix { $0 != ";" })
