@@ -99,7 +99,7 @@ public struct BillingAPI: Sendable {
             guard BillRepository.belongs(bill, to: try await self.payers.payer(principal)) else {
                 throw BillingProblem.billNotFound
             }
-        } else if !Authorization.permits(principal, department: bill.departmentID) {
+        } else if !Authorization.permits(principal, .manageBills, department: bill.departmentID) {
             throw BillingProblem.billNotFound
         }
         return BillDetail(
@@ -125,7 +125,8 @@ public struct BillingAPI: Sendable {
         else { throw BillingProblem.paymentNotFound }
         let allowed =
             principal.role == .resident
-            ? payment.accountID == principal.subject : Authorization.permits(principal, department: bill.departmentID)
+            ? payment.accountID == principal.subject
+            : Authorization.permits(principal, .manageBills, department: bill.departmentID)
         guard allowed else { throw BillingProblem.paymentNotFound }
         return PaymentDetail(payment: PaymentView(payment), refund: try await self.payments.refund(ofPayment: id))
     }
@@ -139,7 +140,9 @@ public struct BillingAPI: Sendable {
     func report(_ request: Request, _ context: AppRequestContext) async throws -> Reconciliation.Report {
         let query = try QueryParameters(request, allowed: ["date"])
         guard let principal = context.principal else { throw AuthorizationProblem.unauthenticated }
-        guard [.auditor, .platformAdmin].contains(principal.role) else { throw AuthorizationProblem.forbidden }
+        guard Authorization.roles(for: .readReconciliation).contains(principal.role) else {
+            throw AuthorizationProblem.forbidden
+        }
         let date = query.string("date") ?? CityClock.localDate(CityClock.now())
         guard let report = try await self.reconciliation.report(date: date) else {
             throw Problem.invalidParameter(

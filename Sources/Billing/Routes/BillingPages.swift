@@ -71,7 +71,9 @@ public struct BillingPages: Sendable {
         router.get("/console/billing/reconciliation") { request, context in
             let query = try QueryParameters(request, allowed: ["date"])
             guard let principal = context.principal else { return WebForm.redirect("/console") }
-            guard [.auditor, .platformAdmin].contains(principal.role) else { throw AuthorizationProblem.forbidden }
+            guard Authorization.roles(for: .readReconciliation).contains(principal.role) else {
+                throw AuthorizationProblem.forbidden
+            }
             return try await self.reconciliation(query.string("date"), request, context)
         }
     }
