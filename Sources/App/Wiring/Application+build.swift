@@ -125,6 +125,7 @@ public struct AppWiring {
         AppointmentPages(database: database, services: directory, renderer: renderer).register(on: router)
         let billing = BillingContext(database: database, cipher: cipher, logger: logger)
         billing.api(database: database).register(on: api)
+        BillingStaffAPI(issuer: BillIssuer(database: database, cipher: cipher, services: directory)).register(on: api)
         BillingPages(database: database, context: billing, services: directory, renderer: renderer).register(on: router)
 
         self.router = router
