@@ -158,4 +158,69 @@ struct BillIssueTests {
             #expect(try await Self.count(database, reference: "race-2") == 1)
         }
     }
+
+    @Test(
+        "the console form issues a bill once, re-shows refused fields with messages, and is for billing staff",
+        arguments: TestBackend.available)
+    func consoleForm(backend: TestBackend) async throws {
+        try await TestApp.withDatabase(backend, prepare: BillingFixture.prepare) { client, database in
+            #expect(try await client.execute(uri: "/console/bills/new", method: .get).headers[.location] == "/console")
+            let cookie: HTTPFields = [
+                .cookie: "cc_console=\(try await BillingPagesTests.console(client, "water.staff"))"
+            ]
+            let page = String(
+                buffer: try await client.execute(uri: "/console/bills/new", method: .get, headers: cookie).body)
+            // Only the payment services of the official's department are offered.
+            #expect(page.contains(#"<option value="water-bill">"#) && !page.contains("gas-bill"))
+            let csrf = try #require(BillingPagesTests.hidden("csrf", in: page))
+            let key = try #require(BillingPagesTests.hidden("key", in: page))
+            var form = cookie
+            form[.contentType] = "application/x-www-form-urlencoded"
+            let fields =
+                "csrf=\(csrf)&key=\(key)&serviceId=water-bill&payer=household&payerId=2&reference=console-1"
+                + "&title=2026-11+%E6%B0%B4%E8%B4%B9&titleEn=Water%2C+2026-11&amount=46.5&dueDate=2099-01-31"
+            for _ in 0..<2 {
+                let issued = try await client.execute(
+                    uri: "/console/bills", method: .post, headers: form, body: ByteBuffer(string: fields))
+                #expect(issued.status == .seeOther)
+                #expect(issued.headers[.location]?.hasPrefix("/console/bills/new?issued=") == true)
+            }
+            #expect(try await Self.count(database, reference: "console-1") == 1)
+            let amount = try await database.withConnection { sql in
+                try await sql.select().column("amount_fen").from("billing_bills").where(
+                    "reference", .equal, "console-1"
+                )
+                .first(decodingColumn: "amount_fen", as: Int64.self)
+            }
+            #expect(amount == 4_650)
+
+            let bad =
+                "csrf=\(csrf)&key=fresh&serviceId=water-bill&payer=household&payerId=99&reference=&title=x"
+                + "&titleEn=x&amount=abc&dueDate=2099-01-31"
+            let refused = try await client.execute(
+                uri: "/console/bills?lang=en", method: .post, headers: form, body: ByteBuffer(string: bad))
+            let html = String(buffer: refused.body)
+            #expect(refused.status == .unprocessableContent && html.contains(#"id="form-errors""#))
+            #expect(html.contains("no such household") && html.contains("whole number of fen"))
+            let forged = try await client.execute(
+                uri: "/console/bills", method: .post, headers: form, body: ByteBuffer(string: "csrf=no&key=x"))
+            #expect(forged.status == .forbidden)
+
+            let auditor: HTTPFields = [.cookie: "cc_console=\(try await BillingPagesTests.console(client, "auditor"))"]
+            #expect(
+                try await client.execute(uri: "/console/bills/new", method: .get, headers: auditor).status == .forbidden
+            )
+        }
+    }
+
+    @Test("yuan as people write them become fen")
+    func yuan() {
+        #expect(BillingStaffPages.fen("46.5") == 4_650)
+        #expect(BillingStaffPages.fen("46.50") == 4_650)
+        #expect(BillingStaffPages.fen(" 1200 ") == 120_000)
+        #expect(BillingStaffPages.fen("0.07") == 7)
+        for text in ["", "abc", "1.234", "-3", "1.", ".5", "1.2.3", "1e3"] {
+            #expect(BillingStaffPages.fen(text) == nil, "\(text)")
+        }
+    }
 }

@@ -125,7 +125,9 @@ public struct AppWiring {
         AppointmentPages(database: database, services: directory, renderer: renderer).register(on: router)
         let billing = BillingContext(database: database, cipher: cipher, logger: logger)
         billing.api(database: database).register(on: api)
-        BillingStaffAPI(issuer: BillIssuer(database: database, cipher: cipher, services: directory)).register(on: api)
+        let issuer = BillIssuer(database: database, cipher: cipher, services: directory)
+        BillingStaffAPI(issuer: issuer).register(on: api)
+        BillingStaffPages(issuer: issuer, services: directory, renderer: renderer).register(on: router)
         BillingPages(database: database, context: billing, services: directory, renderer: renderer).register(on: router)
 
         self.router = router
