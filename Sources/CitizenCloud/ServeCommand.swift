@@ -90,6 +90,14 @@ struct ServeCommand: AsyncParsableCommand {
             }
             try await Self.seedOfficials(database: database, keyFile: keyFile)
             try await Self.seedServiceHall(database: database, keyFile: keyFile, logger: logger)
+            if let (catalog, _) = try await CatalogRepository(database: database).load() {
+                // Department systems don't exist in the demo: the platform's demo relying party plays each one.
+                let systems = catalog.services.filter { $0.kind == .departmentSystem }.map { ($0.id, $0.name.zh) }
+                let created = try await DemoDepartmentSystems.register(
+                    systems, issuer: self.issuer ?? "http://\(self.host):\(self.port)",
+                    clients: ClientRepository(database: database))
+                logger.info("demo.department_systems", metadata: ["systems": "\(systems.count)", "new": "\(created)"])
+            }
             let slots = try await AppointmentDemoSeeder(database: database).seed()
             let bills = try await BillingDemoSeeder(database: database).seed()
             logger.info("demo.services", metadata: ["new_slots": "\(slots)", "new_bills": "\(bills)"])

@@ -98,15 +98,18 @@ public struct AppWiring {
             service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
             secureCookies: secureCookies
         ).register(on: router)
-        OIDCRoutes(
-            provider: OIDCProvider(identity: identity, database: database, issuer: issuer), renderer: renderer,
-            secureCookies: secureCookies
-        ).register(on: router)
+        let oidc = OIDCProvider(identity: identity, database: database, issuer: issuer)
+        OIDCRoutes(provider: oidc, renderer: renderer, secureCookies: secureCookies).register(on: router)
+        DemoRelyingPartyPages(provider: oidc, renderer: renderer, secureCookies: secureCookies).register(on: router)
         NotificationsAPI(database: database).register(on: api)
         InboxPages(database: database, renderer: renderer).register(on: router)
         let hall = ServiceHallWiring(
             database: database, renderer: renderer, issuer: issuer,
-            registeredResidents: { try await identity.accounts.residentCount() }
+            registeredResidents: { try await identity.accounts.residentCount() },
+            initiateLoginOverride: { serviceID in
+                try await DemoDepartmentSystems.registeredInitiateLoginURI(
+                    serviceID, issuer: issuer, clients: oidc.clients)
+            }
         )
         hall.register(api: api, router: router)
         let directory = CatalogServiceDirectory(catalog: hall.catalog)

@@ -14,15 +14,20 @@ public struct SystemLauncher: Sendable {
     let usage: UsageRepository
     let issuer: String
     let clock: @Sendable () -> Int64
+    /// Where a system's login starts instead of the catalog's address, when something stands in for it (the
+    /// demo's built-in relying party); nil keeps the catalog's.
+    let initiateLoginOverride: @Sendable (_ serviceID: String) async throws -> String?
 
     public init(
         database: Database, catalog: CatalogStore, issuer: String,
-        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
+        initiateLoginOverride: @escaping @Sendable (_ serviceID: String) async throws -> String? = { _ in nil }
     ) {
         self.catalog = catalog
         self.usage = UsageRepository(database: database)
         self.issuer = issuer
         self.clock = clock
+        self.initiateLoginOverride = initiateLoginOverride
     }
 
     /// The address to send the resident to, after checking their level; records the use.
@@ -33,7 +38,10 @@ public struct SystemLauncher: Sendable {
         let target: String
         switch service.kind {
         case .departmentSystem:
-            guard let system = service.system else { throw ServiceHallProblem.notAnApplication(service) }
+            guard var system = service.system else { throw ServiceHallProblem.notAnApplication(service) }
+            if let standIn = try await self.initiateLoginOverride(service.id) {
+                system = DepartmentSystemLink(initiateLoginUri: standIn, targetLinkUri: system.targetLinkUri)
+            }
             target = Self.initiateLogin(system, issuer: self.issuer)
         case .appointment, .payment:
             guard let link = service.link else { throw ServiceHallProblem.notAnApplication(service) }
