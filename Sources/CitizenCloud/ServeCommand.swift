@@ -150,7 +150,7 @@ struct ServeCommand: AsyncParsableCommand {
             "Demo resident (password \(DemoOfficials.password)): sign in with phone \(DemoResidents.firstPhone)"
         text += " (level 2, unpaid bills at /bills)\n"
         text += "Department staff handle applications at /console/applications: psb.staff, hpf.staff, medsec.staff, "
-        text += "hrss.staff, hotline.staff\n"
+        text += "hrss.staff, hotline.staff; water.staff and traffic.staff issue bills at /console/bills/new\n"
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
