@@ -181,7 +181,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "Platform", "App",
+                "Platform", "App", "ServiceHall",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -267,7 +267,7 @@ let package = Package(
         .testTarget(
             name: "AppointmentsTests",
             dependencies: [
-                "App", "Appointments", "Identity", "Platform", "Territory", "TestSupport",
+                "App", "Appointments", "Identity", "Platform", "ServiceHall", "Territory", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -280,7 +280,7 @@ let package = Package(
         .testTarget(
             name: "BillingTests",
             dependencies: [
-                "App", "Billing", "Identity", "Platform", "Population", "Territory", "TestSupport",
+                "App", "Billing", "Identity", "Platform", "Population", "ServiceHall", "Territory", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -42,6 +42,8 @@ trap cleanup EXIT
 
 # Enough bills that no run of $duration runs out (each payment uses one); enough slots for every booking.
 "$binary" billing bench-fixture --residents "$residents" --bills 200 --slots 400 "${db[@]}" >"$work/fixture.json"
+# Bookings are for the catalog's appointment services: the server checks each slot's service against it.
+"$binary" import catalog data/service-catalog.json "${db[@]}" >/dev/null
 "$binary" serve --port "$port" "${db[@]}" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done

@@ -82,7 +82,7 @@ struct BillingBenchFixtureCommand: AsyncParsableCommand {
                 issued.append(
                     Bill(
                         id: id, kind: .water, householdID: household, residentID: nil, communityCode: "510104003",
-                        departmentID: "dept-water", reference: "bench-\(id)", title: "压测水费 \(b)",
+                        departmentID: "cd-water", reference: "bench-\(id)", title: "压测水费 \(b)",
                         titleEn: "Benchmark water \(b)", amountFen: fen, dueDate: "2099-12-31"))
                 ids.append(id)
                 amounts.append(fen)
@@ -95,11 +95,11 @@ struct BillingBenchFixtureCommand: AsyncParsableCommand {
         try await places.create(
             Place(
                 id: placeID, kind: .hospital, name: "压测医院", nameEn: "Benchmark Hospital", address: "压测路",
-                addressEn: "Benchmark Rd", divisionCode: "510104", departmentId: "dept-health"))
+                addressEn: "Benchmark Rd", divisionCode: "510104", departmentId: "cd-health"))
         let start = CityClock.now() + 86_400
         let made = (0..<slots).map { i in
             Slot(
-                id: SortableID.make(), placeID: placeID, serviceID: "health.outpatient",
+                id: SortableID.make(), placeID: placeID, serviceID: "hospital-registration",
                 startsAt: start + Int64(i) * 600, endsAt: start + Int64(i + 1) * 600, capacity: max(1, residents),
                 booked: 0)
         }

@@ -90,6 +90,14 @@ struct ServeCommand: AsyncParsableCommand {
             }
             try await Self.seedOfficials(database: database, keyFile: keyFile)
             try await Self.seedServiceHall(database: database, keyFile: keyFile, logger: logger)
+            if let (catalog, _) = try await CatalogRepository(database: database).load() {
+                // Department systems don't exist in the demo: the platform's demo relying party plays each one.
+                let systems = catalog.services.filter { $0.kind == .departmentSystem }.map { ($0.id, $0.name.zh) }
+                let created = try await DemoDepartmentSystems.register(
+                    systems, issuer: self.issuer ?? "http://\(self.host):\(self.port)",
+                    clients: ClientRepository(database: database))
+                logger.info("demo.department_systems", metadata: ["systems": "\(systems.count)", "new": "\(created)"])
+            }
             let slots = try await AppointmentDemoSeeder(database: database).seed()
             let bills = try await BillingDemoSeeder(database: database).seed()
             logger.info("demo.services", metadata: ["new_slots": "\(slots)", "new_bills": "\(bills)"])
@@ -132,10 +140,17 @@ struct ServeCommand: AsyncParsableCommand {
                 "demo.service_hall",
                 metadata: ["applications": "\(summary.applications)", "ratings": "\(summary.ratings)"])
         }
+        // The first demo resident lives in a household of the register under 春熙路街道 and has bills to pay.
+        let (communities, _) = try await DivisionRepository(database: database).list(
+            .init(parentCode: "510104003"), after: nil, limit: 1)
+        let payer = try await DemoPayerSeeder(database: database, identity: service, cipher: cipher).seed(
+            accountID: residents[0].id, communityCode: communities.first?.code ?? "510104003")
+        logger.info("demo.payer", metadata: ["new_bills": "\(payer.newBills)"])
         var text =
-            "Demo resident (password \(DemoOfficials.password)): sign in with phone \(DemoResidents.firstPhone)\n"
+            "Demo resident (password \(DemoOfficials.password)): sign in with phone \(DemoResidents.firstPhone)"
+        text += " (level 2, unpaid bills at /bills)\n"
         text += "Department staff handle applications at /console/applications: psb.staff, hpf.staff, medsec.staff, "
-        text += "hrss.staff, hotline.staff\n"
+        text += "hrss.staff, hotline.staff; water.staff and traffic.staff issue bills at /console/bills/new\n"
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -10,17 +10,20 @@ public struct ServiceHallWiring: Sendable {
     public let launcher: SystemLauncher
     let renderer: PageRenderer
 
-    /// `registeredResidents` counts resident accounts (from the identity context) for the platform figures.
+    /// `registeredResidents` counts resident accounts (from the identity context) for the platform figures;
+    /// `initiateLoginOverride` names a stand-in for a department system's login initiation (the demo's relying party).
     public init(
         database: Database, renderer: PageRenderer, issuer: String,
-        registeredResidents: @escaping @Sendable () async throws -> Int
+        registeredResidents: @escaping @Sendable () async throws -> Int,
+        initiateLoginOverride: @escaping @Sendable (_ serviceID: String) async throws -> String? = { _ in nil }
     ) {
         let catalog = CatalogStore(database: database)
         self.catalog = catalog
         self.applications = ApplicationService(database: database, catalog: catalog)
         self.usage = UsageFigures(database: database, registeredResidents: registeredResidents)
         self.performance = PerformanceReport(database: database, catalog: catalog)
-        self.launcher = SystemLauncher(database: database, catalog: catalog, issuer: issuer)
+        self.launcher = SystemLauncher(
+            database: database, catalog: catalog, issuer: issuer, initiateLoginOverride: initiateLoginOverride)
         self.renderer = renderer
     }
 

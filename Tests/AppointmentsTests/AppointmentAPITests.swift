@@ -16,7 +16,7 @@ struct AppointmentAPITests {
             #expect(all.items.map(\.id) == ["huaxi-hospital", "jinjiang-centre"])
             let hospitals = try await client.send(.get, "/api/v1/places?kind=hospital").json(PlaceList.self)
             #expect(hospitals.items.map(\.id) == ["huaxi-hospital"])
-            let civil = try await client.send(.get, "/api/v1/places?service=civil.household_registration")
+            let civil = try await client.send(.get, "/api/v1/places?service=marriage-registration")
                 .json(PlaceList.self)
             #expect(civil.items.map(\.id) == ["jinjiang-centre"])
             let wuhou = try await client.send(.get, "/api/v1/places?division=510107").json(PlaceList.self)
@@ -120,7 +120,7 @@ struct AppointmentAPITests {
             let resident = try await client.token(AppointmentFixture.phone(1))
             let place = #"""
                 {"id":"tianfu-hospital","kind":"hospital","name":"天府医院","nameEn":"Tianfu Hospital",
-                 "address":"高新区","addressEn":"Gaoxin","divisionCode":"510107","departmentId":"dept-health"}
+                 "address":"高新区","addressEn":"Gaoxin","divisionCode":"510107","departmentId":"cd-health"}
                 """#
             #expect(try await client.send(.post, "/api/v1/places", json: place, token: resident).status == .forbidden)
             #expect(try await client.send(.post, "/api/v1/places", json: place, token: civil).status == .forbidden)
@@ -131,7 +131,7 @@ struct AppointmentAPITests {
             let start = CityClock.rfc3339(CityClock.now() + 2 * 86_400)
             let end = CityClock.rfc3339(CityClock.now() + 2 * 86_400 + 1800)
             let slots =
-                #"{"slots":[{"serviceId":"health.outpatient","startsAt":"\#(start)","endsAt":"\#(end)","capacity":5}]}"#
+                #"{"slots":[{"serviceId":"hospital-registration","startsAt":"\#(start)","endsAt":"\#(end)","capacity":5}]}"#
             let refused = try await client.send(
                 .post, "/api/v1/places/tianfu-hospital/slots", json: slots, token: civil)
             #expect(refused.status == .forbidden)
@@ -139,12 +139,62 @@ struct AppointmentAPITests {
             #expect(added.status == .created)
             #expect(try added.json(SlotList.self).items.first?.capacity == 5)
             let backwards =
-                #"{"slots":[{"serviceId":"health.outpatient","startsAt":"\#(end)","endsAt":"\#(start)","capacity":5}]}"#
+                #"{"slots":[{"serviceId":"hospital-registration","startsAt":"\#(end)","endsAt":"\#(start)","capacity":5}]}"#
             let bad = try await client.send(
                 .post, "/api/v1/places/tianfu-hospital/slots", json: backwards, token: health)
             #expect(bad.status == .badRequest && bad.problemCode == "invalid_field")
             let listed = try await client.send(.get, "/api/v1/places/tianfu-hospital/slots?days=3").json(SlotList.self)
             #expect(listed.items.count == 1)
+        }
+    }
+
+    @Test(
+        "slots and listings take only the catalog's appointment services of the place's department",
+        arguments: TestBackend.available)
+    func catalogServices(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: AppointmentFixture.standard) { client in
+            let health = try await client.token("health.staff", official: true)
+            let start = CityClock.rfc3339(CityClock.now() + 2 * 86_400)
+            let end = CityClock.rfc3339(CityClock.now() + 2 * 86_400 + 1800)
+            func slots(_ service: String) -> String {
+                #"{"slots":[{"serviceId":"\#(service)","startsAt":"\#(start)","endsAt":"\#(end)","capacity":5}]}"#
+            }
+            for (service, code) in [
+                ("health-outpatient", "unknown_service"), ("water-bill", "service_kind_mismatch"),
+                ("marriage-registration", "service_of_other_department"),
+            ] {
+                let refused = try await client.send(
+                    .post, "/api/v1/places/huaxi-hospital/slots", json: slots(service), token: health)
+                #expect(refused.status == .unprocessableContent && refused.problemCode == code, "\(service)")
+                #expect(refused.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+            }
+            let vaccination = try await client.send(
+                .post, "/api/v1/places/huaxi-hospital/slots", json: slots("child-vaccination"), token: health)
+            #expect(vaccination.status == .created)
+            let offering = try await client.send(.get, "/api/v1/places?service=child-vaccination").json(PlaceList.self)
+            #expect(offering.items.map(\.id) == ["huaxi-hospital"])
+            let unknown = try await client.send(.get, "/api/v1/places?service=no-such-service")
+            #expect(unknown.status == .unprocessableContent && unknown.problemCode == "unknown_service")
+            let malformed = try await client.send(.get, "/api/v1/places?service=health.outpatient")
+            #expect(malformed.status == .badRequest)
+        }
+    }
+
+    @Test(
+        "a slot left over for a service the catalog no longer offers cannot be booked", arguments: TestBackend.available
+    )
+    func staleService(backend: TestBackend) async throws {
+        try await TestApp.withDatabase(backend, prepare: AppointmentFixture.standard) { client, database in
+            let start = CityClock.now() + 86_400
+            try await PlaceRepository(database: database).addSlots([
+                Slot(
+                    id: "slot-old", placeID: "huaxi-hospital", serviceID: "health.outpatient", startsAt: start,
+                    endsAt: start + 1800, capacity: 5, booked: 0)
+            ])
+            let one = try await client.token(AppointmentFixture.phone(1))
+            let refused = try await client.send(.post, "/api/v1/slots/slot-old/bookings", token: one)
+            #expect(refused.status == .unprocessableContent && refused.problemCode == "unknown_service")
+            #expect(try await PlaceRepository(database: database).slot("slot-old")?.booked == 0)
         }
     }
 }

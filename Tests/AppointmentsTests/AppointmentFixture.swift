@@ -19,11 +19,11 @@ enum AppointmentFixture {
     static let hospital = Place(
         id: "huaxi-hospital", kind: .hospital, name: "四川大学华西医院", nameEn: "West China Hospital",
         address: "武侯区国学巷37号", addressEn: "37 Guoxue Lane, Wuhou", divisionCode: "510107",
-        departmentId: "dept-health")
+        departmentId: "cd-health")
     static let centre = Place(
         id: "jinjiang-centre", kind: .serviceCentre, name: "锦江区政务服务中心", nameEn: "Jinjiang Service Centre",
         address: "锦江区锦华路一段88号", addressEn: "88 Jinhua Rd, Jinjiang", divisionCode: "510104",
-        departmentId: "dept-civil")
+        departmentId: "cd-civil-affairs")
 
     /// A valid ID number for the n-th test person.
     static func idNumber(_ n: Int) -> String {
@@ -65,6 +65,7 @@ enum AppointmentFixture {
     }
 
     static func prepare(_ database: Database, residents: Int, capacity: Int) async throws {
+        try await TestApp.importCatalog(database)
         let divisions = DivisionRepository(database: database)
         try await divisions.upsert([
             Division(code: "510100", name: "成都市", level: .city, parentCode: nil),
@@ -78,21 +79,22 @@ enum AppointmentFixture {
         try await places.addSlots(
             (0..<4).map { i in
                 Slot(
-                    id: "slot-h\(i)", placeID: self.hospital.id, serviceID: "health.outpatient",
+                    id: "slot-h\(i)", placeID: self.hospital.id, serviceID: "hospital-registration",
                     startsAt: start + Int64(i) * 1800, endsAt: start + Int64(i + 1) * 1800, capacity: capacity,
                     booked: 0)
             } + [
                 Slot(
-                    id: "slot-c0", placeID: self.centre.id, serviceID: "civil.household_registration",
+                    id: "slot-c0", placeID: self.centre.id, serviceID: "marriage-registration",
                     startsAt: start, endsAt: start + 3600, capacity: capacity, booked: 0),
                 Slot(
-                    id: "slot-past", placeID: self.hospital.id, serviceID: "health.outpatient",
+                    id: "slot-past", placeID: self.hospital.id, serviceID: "hospital-registration",
                     startsAt: start - 3 * 86_400, endsAt: start - 3 * 86_400 + 1800, capacity: capacity, booked: 0),
             ])
         try await self.residents(database, count: residents)
         let service = IdentityService(database: database, cipher: try TestApp.cipher, hasher: PasswordHasher(cost: 4))
         for (username, role, scope) in [
-            ("health.staff", Role.departmentStaff, "dept-health"), ("civil.staff", Role.departmentStaff, "dept-civil"),
+            ("health.staff", Role.departmentStaff, "cd-health"),
+            ("civil.staff", Role.departmentStaff, "cd-civil-affairs"),
         ] {
             _ = try await service.createOfficial(
                 username: username, name: username, role: role, scope: scope, password: self.password,

@@ -53,7 +53,7 @@ struct AppointmentPagesTests {
                 buffer: try await client.execute(
                     uri: "/appointments/places/huaxi-hospital", method: .get, headers: one
                 ).body)
-            #expect(page.contains(#"data-slot="slot-h0""#) && page.contains("门诊挂号"))
+            #expect(page.contains(#"data-slot="slot-h0""#) && page.contains("医院预约挂号"))
             let csrf = try #require(Self.hidden("csrf", in: page))
             let forged = try await Self.post(client, "/appointments/slots/slot-h0/book", one, "csrf=nope")
             #expect(forged.status == .forbidden)
@@ -80,6 +80,33 @@ struct AppointmentPagesTests {
             #expect(try await client.execute(uri: location, method: .get, headers: two).status == .notFound)
             let mine = String(buffer: try await client.execute(uri: "/appointments", method: .get, headers: one).body)
             #expect(mine.contains(#"id="my-appointments""#))
+        }
+    }
+
+    @Test(
+        "a catalog service's link narrows the pages to its places, and says so when no place offers it",
+        arguments: TestBackend.available)
+    func serviceFilter(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: AppointmentFixture.standard) { client in
+            let home = String(buffer: try await client.execute(uri: "/appointments", method: .get).body)
+            #expect(home.contains(#"href="/appointments?service=hospital-registration""#))
+            #expect(home.contains(#"href="/appointments?service=museum-visit""#))
+            let hospital = String(
+                buffer: try await client.execute(uri: "/appointments?service=hospital-registration", method: .get).body)
+            #expect(hospital.contains(#"id="appointment-service""#) && hospital.contains("医院预约挂号"))
+            #expect(hospital.contains(#"href="/appointments/places/huaxi-hospital?service=hospital-registration""#))
+            #expect(!hospital.contains("jinjiang-centre") && !hospital.contains(#"id="no-places""#))
+            let place = String(
+                buffer: try await client.execute(
+                    uri: "/appointments/places/jinjiang-centre?service=hospital-registration", method: .get
+                ).body)
+            #expect(!place.contains("data-slot") && place.contains("未来 7 天暂无可预约时段"))
+            let museum = String(
+                buffer: try await client.execute(uri: "/appointments?service=museum-visit&lang=en", method: .get).body)
+            #expect(museum.contains(#"id="no-places""#) && museum.contains("Book a museum visit"))
+            #expect(museum.contains(#"href="/services/museum-visit""#))
+            let wrongKind = try await client.execute(uri: "/appointments?service=water-bill", method: .get)
+            #expect(wrongKind.status == .unprocessableContent)
         }
     }
 }

@@ -65,7 +65,7 @@ struct BookingRaceTests {
             try await places.addSlots(
                 (0..<10).map {
                     Slot(
-                        id: "s\($0)", placeID: "huaxi-hospital", serviceID: "health.outpatient",
+                        id: "s\($0)", placeID: "huaxi-hospital", serviceID: "hospital-registration",
                         startsAt: start + Int64($0) * 600, endsAt: start + Int64($0 + 1) * 600, capacity: 10, booked: 0)
                 })
             let bookings = BookingRepository(database: database)
@@ -109,7 +109,7 @@ struct BookingRaceTests {
             let start = CityClock.now() + 86_400
             try await places.addSlots([
                 Slot(
-                    id: "s", placeID: "huaxi-hospital", serviceID: "health.outpatient", startsAt: start,
+                    id: "s", placeID: "huaxi-hospital", serviceID: "hospital-registration", startsAt: start,
                     endsAt: start + 600, capacity: 50, booked: 0)
             ])
             let bookings = BookingRepository(database: database)

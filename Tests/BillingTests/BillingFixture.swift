@@ -28,7 +28,7 @@ enum BillingFixture {
 
     static func bill(
         _ id: String, _ kind: Bill.Kind, household: Int64? = nil, resident: Int64? = nil, fen: Int64,
-        department: String = "dept-water"
+        department: String = "cd-water"
     ) -> Bill {
         Bill(
             id: id, kind: kind, householdID: household, residentID: resident, communityCode: self.community,
@@ -37,6 +37,7 @@ enum BillingFixture {
     }
 
     static func prepare(_ database: Database) async throws {
+        try await TestApp.importCatalog(database)
         let divisions = DivisionRepository(database: database)
         try await divisions.upsert([
             Division(code: "510100", name: "成都市", level: .city, parentCode: nil),
@@ -82,7 +83,7 @@ enum BillingFixture {
         }
         let service = IdentityService(database: database, cipher: cipher, hasher: PasswordHasher(cost: 4))
         for (username, role, scope) in [
-            ("water.staff", Role.departmentStaff, "dept-water"), ("power.staff", Role.departmentStaff, "dept-power"),
+            ("water.staff", Role.departmentStaff, "cd-water"), ("power.staff", Role.departmentStaff, "cd-power"),
             ("auditor", Role.auditor, "510100"), ("admin", Role.platformAdmin, "510100"),
         ] {
             _ = try await service.createOfficial(
@@ -91,8 +92,8 @@ enum BillingFixture {
         }
         try await BillRepository(database: database).issue([
             self.bill("b-water-1", .water, household: 1, fen: 12_345),
-            self.bill("b-power-1", .electricity, household: 1, fen: 30_000, department: "dept-power"),
-            self.bill("b-fine-1", .trafficFine, resident: 1, fen: 20_000, department: "dept-traffic"),
+            self.bill("b-power-1", .electricity, household: 1, fen: 30_000, department: "cd-power"),
+            self.bill("b-fine-1", .trafficFine, resident: 1, fen: 20_000, department: "cd-traffic-police"),
             self.bill("b-water-2", .water, household: 2, fen: 8_800),
         ])
     }
@@ -111,12 +112,14 @@ extension TestClientProtocol {
             uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
     }
 
-    func token(_ username: String, official: Bool = false) async throws -> String {
+    func token(
+        _ username: String, official: Bool = false, password: String = BillingFixture.password
+    ) async throws -> String {
         let code = String(format: "%06d", TOTP(secret: BillingFixture.totpSecret).compute(date: Date()))
         let otp = official ? #","otp":"\#(code)""# : ""
         let response = try await self.send(
             .post, "/api/v1/auth/login",
-            json: #"{"username":"\#(username)","password":"\#(BillingFixture.password)"\#(otp)}"#)
+            json: #"{"username":"\#(username)","password":"\#(password)"\#(otp)}"#)
         #expect(response.status == .ok, "\(username): \(String(buffer: response.body))")
         return try response.json(TokenResponse.self).accessToken
     }

@@ -11,14 +11,16 @@ import Testing
 @Suite("Bill pages")
 struct BillingPagesTests {
     /// Signs a resident in through `/signin`; returns the session cookie.
-    static func session(_ client: some TestClientProtocol, phone: String) async throws -> String {
+    static func session(
+        _ client: some TestClientProtocol, phone: String, password: String = BillingFixture.password
+    ) async throws -> String {
         let page = try await client.execute(uri: "/signin?next=%2Fbills", method: .get)
         let csrf = try #require(Self.hidden("csrf", in: String(buffer: page.body)))
         let signedIn = try await client.execute(
             uri: "/signin", method: .post,
             headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "cc_signin_csrf=\(csrf)"],
             body: ByteBuffer(
-                string: "csrf=\(csrf)&username=\(phone)&password=\(BillingFixture.password)&next=%2Fbills"))
+                string: "csrf=\(csrf)&username=\(phone)&password=\(password)&next=%2Fbills"))
         #expect(signedIn.status == .seeOther)
         let header = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("cc_session=") })
         return String(header.dropFirst("cc_session=".count).prefix { $0 != ";" })
@@ -108,5 +110,34 @@ struct BillingPagesTests {
         #expect(signedIn.status == .seeOther)
         let header = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("cc_console=") })
         return String(header.dropFirst("cc_console=".count).prefix { $0 != ";" })
+    }
+
+    @Test(
+        "a payment service's link narrows the bills to its kind, or says its bills are not issued here",
+        arguments: TestBackend.available)
+    func serviceFilter(backend: TestBackend) async throws {
+        try await TestApp.with(backend, prepare: BillingFixture.prepare) { client in
+            let anonymous = try await client.execute(uri: "/bills?service=water-bill", method: .get)
+            #expect(anonymous.headers[.location] == "/signin?next=%2Fbills%3Fservice%3Dwater-bill")
+            let cookie: HTTPFields = [
+                .cookie: "cc_session=\(try await Self.session(client, phone: BillingFixture.phone(1)))"
+            ]
+            let water = String(
+                buffer: try await client.execute(uri: "/bills?service=water-bill", method: .get, headers: cookie).body)
+            #expect(water.contains(#"id="bills-service""#) && water.contains("/bills/b-water-1"))
+            #expect(!water.contains("/bills/b-power-1") && !water.contains("/bills/b-fine-1"))
+            let fines = String(
+                buffer: try await client.execute(
+                    uri: "/bills?service=traffic-fine-payment", method: .get, headers: cookie
+                ).body)
+            #expect(fines.contains("/bills/b-fine-1") && !fines.contains("/bills/b-water-1"))
+            let topUp = String(
+                buffer: try await client.execute(uri: "/bills?service=mobile-top-up", method: .get, headers: cookie)
+                    .body)
+            #expect(topUp.contains(#"id="bills-not-here""#) && !topUp.contains(#"id="bills-empty""#))
+            let wrongKind = try await client.execute(
+                uri: "/bills?service=hospital-registration", method: .get, headers: cookie)
+            #expect(wrongKind.status == .unprocessableContent)
+        }
     }
 }

@@ -128,7 +128,7 @@ struct SettlementTests {
         try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in
             try await BillRepository(database: database).issue([
                 BillingFixture.bill("b1", .water, household: 1, fen: 500),
-                BillingFixture.bill("b2", .gas, household: 1, fen: 44, department: "dept-gas"),
+                BillingFixture.bill("b2", .gas, household: 1, fen: 44, department: "cd-gas"),
             ])
             let payer = Payer(accountID: "a1", residentID: 1, householdID: 1, communityCode: BillingFixture.community)
             let simulator = SimulatedPaymentProvider(database: database, delay: 0, declines: { $0 == 44 })

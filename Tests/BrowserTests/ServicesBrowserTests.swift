@@ -24,9 +24,10 @@ private let prepareServices: @Sendable (Database) async throws -> Void = { datab
     try await BillRepository(database: database).issue([
         Bill(
             id: SortableID.make(), kind: .water, householdID: household, residentID: nil, communityCode: "510104003",
-            departmentID: "dept-water", reference: "2026-10-browser", title: "2026-10 水费", titleEn: "Water, 2026-10",
+            departmentID: "cd-water", reference: "2026-10-browser", title: "2026-10 水费", titleEn: "Water, 2026-10",
             amountFen: 4_650, dueDate: "2026-11-25")
     ])
+    try await TestApp.importCatalog(database)
     try await AppointmentDemoSeeder(database: database).seed(days: 3)
 }
 

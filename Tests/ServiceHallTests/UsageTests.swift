@@ -99,7 +99,10 @@ struct UsageTests {
             #expect(guide.status == .conflict)
             let payment = try await client.request(
                 "/api/v1/services/water-bill/launches", method: .post, token: levelTwo)
-            #expect(try payment.json(LaunchBody.self).url == "/bills")
+            #expect(try payment.json(LaunchBody.self).url == "/bills?service=water-bill")
+            let appointment = try await client.request(
+                "/api/v1/services/hospital-registration/launches", method: .post, token: levelTwo)
+            #expect(try appointment.json(LaunchBody.self).url == "/appointments?service=hospital-registration")
             let detail = try await client.request("/api/v1/services/provident-fund-query", token: levelOne)
             #expect(String(buffer: detail.body).contains(#""availableToMe":false"#))
         }

@@ -194,11 +194,11 @@ def app(sid, dept, theme, zh, en, fields, **kw):
 
 
 def appt(sid, dept, theme, zh, en, synonyms=(), **kw):
-    svc(sid, dept, theme, "appointment", zh, en, synonyms, link="/appointments", **kw)
+    svc(sid, dept, theme, "appointment", zh, en, synonyms, link="/appointments?service=" + sid, **kw)
 
 
 def pay(sid, dept, theme, zh, en, synonyms=(), **kw):
-    svc(sid, dept, theme, "payment", zh, en, synonyms, link="/bills", **kw)
+    svc(sid, dept, theme, "payment", zh, en, synonyms, link="/bills?service=" + sid, **kw)
 
 
 def system(sid, dept, theme, zh, en, host, **kw):

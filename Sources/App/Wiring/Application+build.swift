@@ -98,16 +98,21 @@ public struct AppWiring {
             service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
             secureCookies: secureCookies
         ).register(on: router)
-        OIDCRoutes(
-            provider: OIDCProvider(identity: identity, database: database, issuer: issuer), renderer: renderer,
-            secureCookies: secureCookies
-        ).register(on: router)
+        let oidc = OIDCProvider(identity: identity, database: database, issuer: issuer)
+        OIDCRoutes(provider: oidc, renderer: renderer, secureCookies: secureCookies).register(on: router)
+        DemoRelyingPartyPages(provider: oidc, renderer: renderer, secureCookies: secureCookies).register(on: router)
         NotificationsAPI(database: database).register(on: api)
         InboxPages(database: database, renderer: renderer).register(on: router)
-        ServiceHallWiring(
+        let hall = ServiceHallWiring(
             database: database, renderer: renderer, issuer: issuer,
-            registeredResidents: { try await identity.accounts.residentCount() }
-        ).register(api: api, router: router)
+            registeredResidents: { try await identity.accounts.residentCount() },
+            initiateLoginOverride: { serviceID in
+                try await DemoDepartmentSystems.registeredInitiateLoginURI(
+                    serviceID, issuer: issuer, clients: oidc.clients)
+            }
+        )
+        hall.register(api: api, router: router)
+        let directory = CatalogServiceDirectory(catalog: hall.catalog)
         let livability = LivabilityService(
             database: database,
             households: RegisterResidentHouseholds(
@@ -119,11 +124,14 @@ public struct AppWiring {
         HomePages(
             divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
         ).register(on: router)
-        AppointmentAPI(database: database).register(on: api)
-        AppointmentPages(database: database, renderer: renderer).register(on: router)
+        AppointmentAPI(database: database, services: directory).register(on: api)
+        AppointmentPages(database: database, services: directory, renderer: renderer).register(on: router)
         let billing = BillingContext(database: database, cipher: cipher, logger: logger)
         billing.api(database: database).register(on: api)
-        BillingPages(database: database, context: billing, renderer: renderer).register(on: router)
+        let issuer = BillIssuer(database: database, cipher: cipher, services: directory)
+        BillingStaffAPI(issuer: issuer).register(on: api)
+        BillingStaffPages(issuer: issuer, services: directory, renderer: renderer).register(on: router)
+        BillingPages(database: database, context: billing, services: directory, renderer: renderer).register(on: router)
 
         self.router = router
         self.api = api

@@ -4,7 +4,7 @@ import Platform
 public struct Slot: Sendable, Equatable {
     public let id: String
     public let placeID: String
-    /// The service the slot is for, as the service catalog names it (`health.outpatient`).
+    /// The service the slot is for, as the service catalog names it (`hospital-registration`).
     public let serviceID: String
     /// Unix seconds.
     public let startsAt: Int64
@@ -27,11 +27,12 @@ public struct Slot: Sendable, Equatable {
     /// Places still free.
     public var available: Int { max(0, self.capacity - self.booked) }
 
-    /// Whether `text` may be a service id: `area.name` of lower-case letters, digits and `_`, at most 64 long.
+    /// Whether `text` may be a service id as the catalog writes them: 2–60 lower-case letters, digits, `-` and `_`
+    /// (`hospital-registration`). Whether the catalog knows it is the ``ServiceDirectory``'s answer.
     public static func isWellFormedServiceID(_ text: String) -> Bool {
-        (3...64).contains(text.utf8.count) && text.contains(".")
+        (2...60).contains(text.utf8.count)
             && text.utf8.allSatisfy {
-                (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x5F
+                (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x5F
             }
     }
 }

@@ -3,13 +3,18 @@ import Hummingbird
 import Platform
 
 /// The residents' appointment API: places, their slots, booking, and the resident's own appointments.
+///
+/// Slots are for the catalog's appointment services; `services` (the service hall's catalog, wired by the
+/// application) says which ids those are.
 public struct AppointmentAPI: Sendable {
     let places: PlaceRepository
     let bookings: BookingRepository
+    let services: any ServiceDirectory
 
-    public init(database: Database) {
+    public init(database: Database, services: any ServiceDirectory) {
         self.places = PlaceRepository(database: database)
         self.bookings = BookingRepository(database: database)
+        self.services = services
     }
 
     /// Registers the routes.
@@ -20,6 +25,7 @@ public struct AppointmentAPI: Sendable {
         api.on(.post, "/api/v1/slots/{id}/bookings") { _, context in
             let resident = try Authorization.requireResident(context.principal)
             let slotID = try context.parameters.require("id")
+            try await self.requireBookable(slotID)
             let appointment = try await self.bookings.book(slotID: slotID, accountID: resident.subject)
             return EditedResponse(status: .created, response: AppointmentView(appointment))
         }
@@ -39,7 +45,14 @@ public struct AppointmentAPI: Sendable {
             return AppointmentView(
                 try await self.bookings.cancel(try context.parameters.require("id"), accountID: resident.subject))
         }
-        AppointmentStaffAPI(places: self.places).register(on: api)
+        AppointmentStaffAPI(places: self.places, services: self.services).register(on: api)
+    }
+
+    /// Refuses a slot whose service the catalog does not (or no longer) offer as an appointment service; an unknown
+    /// slot is left to the booking, which answers `slot_not_found`.
+    func requireBookable(_ slotID: String) async throws {
+        guard let slot = try await self.places.slot(slotID) else { return }
+        _ = try await self.services.require(slot.serviceID, kind: .appointment, field: "slot")
     }
 
     /// `{"slotId": "…"}`.
@@ -60,10 +73,10 @@ public struct AppointmentAPI: Sendable {
         if let service = query.string("service") {
             guard Slot.isWellFormedServiceID(service) else {
                 throw Problem.invalidParameter(
-                    "service", zh: "参数“service”必须是服务编号，如 health.outpatient。",
-                    en: "Parameter 'service' must be a service id such as health.outpatient.")
+                    "service", zh: "参数“service”必须是服务编号，如 hospital-registration。",
+                    en: "Parameter 'service' must be a service id such as hospital-registration.")
             }
-            filter.serviceID = service
+            filter.serviceID = try await self.services.require(service, kind: .appointment, field: "service").id
         }
         let limit = try query.int("limit", in: 1...200, default: 50)
         let after = try query.string("cursor").map { try Cursor(token: $0).after }
@@ -84,9 +97,12 @@ public struct AppointmentAPI: Sendable {
         let place = try await self.place(context)
         let range = try Self.dayRange(query)
         let service = query.string("service")
-        if let service, !Slot.isWellFormedServiceID(service) {
-            throw Problem.invalidParameter(
-                "service", zh: "参数“service”必须是服务编号。", en: "Parameter 'service' must be a service id.")
+        if let service {
+            guard Slot.isWellFormedServiceID(service) else {
+                throw Problem.invalidParameter(
+                    "service", zh: "参数“service”必须是服务编号。", en: "Parameter 'service' must be a service id.")
+            }
+            _ = try await self.services.require(service, kind: .appointment, field: "service")
         }
         let slots = try await self.places.slots(
             placeID: place.id, from: max(range.from, CityClock.now() + 1), to: range.to, serviceID: service)

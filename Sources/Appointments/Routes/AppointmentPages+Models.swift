@@ -6,6 +6,8 @@ extension AppointmentPages {
         let id: String
         let name: String
         let address: String
+        /// The place's page (narrowed to the listing's service, if any).
+        var link: String
     }
 
     /// A slot as a page shows it.
@@ -30,10 +32,24 @@ extension AppointmentPages {
         let booked: Bool
     }
 
-    /// `/appointments`.
+    /// A catalog service one can book.
+    struct ServiceRow: Sendable {
+        let id: String
+        let name: String
+    }
+
+    /// `/appointments`, optionally narrowed to one service.
     struct HomeModel: Sendable {
+        /// The service the page is narrowed to.
+        let service: ServiceRow?
+        /// Narrowed to a service that no place offers in the coming week.
+        let noPlaces: Bool
+        let services: [ServiceRow]
+        let hasServices: Bool
         let hospitals: [PlaceRow]
         let centres: [PlaceRow]
+        let hasHospitals: Bool
+        let hasCentres: Bool
         let signedIn: Bool
         let mine: [AppointmentRow]
         let hasMine: Bool
@@ -42,6 +58,8 @@ extension AppointmentPages {
     /// `/appointments/places/{id}`.
     struct PlaceModel: Sendable {
         let place: PlaceRow
+        /// The list this page was reached from.
+        let back: String
         let service: String
         let days: [DayRow]
         let empty: Bool
@@ -72,7 +90,8 @@ extension AppointmentPages {
 
     static func row(_ place: Place, _ locale: AppLocale) -> PlaceRow {
         PlaceRow(
-            id: place.id, name: place.name(in: locale), address: locale.pick(zh: place.address, en: place.addressEn))
+            id: place.id, name: place.name(in: locale), address: locale.pick(zh: place.address, en: place.addressEn),
+            link: "/appointments/places/\(place.id)")
     }
 
     static func row(_ slot: Slot) -> SlotRow {

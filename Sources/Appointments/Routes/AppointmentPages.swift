@@ -5,14 +5,19 @@ import Platform
 /// The residents' appointment pages, server-rendered and usable without JavaScript: places at `/appointments`, a
 /// place's times at `/appointments/places/{id}`, booking, and one's own appointments with reschedule and cancel.
 /// Forms carry the session's CSRF token; a visitor who is not signed in is sent to `/signin` and back.
+///
+/// `/appointments?service=<id>` narrows the pages to one catalog service (the service hall's pages link there);
+/// service names come from the catalog through `services`.
 public struct AppointmentPages: Sendable {
     let places: PlaceRepository
     let bookings: BookingRepository
+    let services: any ServiceDirectory
     let renderer: PageRenderer
 
-    public init(database: Database, renderer: PageRenderer) {
+    public init(database: Database, services: any ServiceDirectory, renderer: PageRenderer) {
         self.places = PlaceRepository(database: database)
         self.bookings = BookingRepository(database: database)
+        self.services = services
         self.renderer = renderer
     }
 
@@ -24,12 +29,13 @@ public struct AppointmentPages: Sendable {
     /// Registers the pages and their form actions.
     public func register(on router: Router<AppRequestContext>) {
         router.get("/appointments") { request, context in
-            _ = try QueryParameters(request, allowed: [])
-            return try await self.home(request, context)
+            let query = try QueryParameters(request, allowed: ["service"])
+            return try await self.home(request, context, service: try await self.filter(query))
         }
         router.get("/appointments/places/{id}") { request, context in
-            let query = try QueryParameters(request, allowed: ["error"])
-            return try await self.place(request, context, error: query.string("error"))
+            let query = try QueryParameters(request, allowed: ["error", "service"])
+            return try await self.place(
+                request, context, service: try await self.filter(query), error: query.string("error"))
         }
         router.post("/appointments/slots/{id}/book") { request, context in
             let slotID = try context.parameters.require("id")
@@ -37,9 +43,13 @@ public struct AppointmentPages: Sendable {
             let (principal, _) = try await WebForm.requireSession(request, context: context)
             guard principal.role == .resident else { throw AuthorizationProblem.forbidden }
             do {
+                if let slot = try await self.places.slot(slotID) {
+                    _ = try await self.services.require(slot.serviceID, kind: .appointment, field: "slot")
+                }
                 let appointment = try await self.bookings.book(slotID: slotID, accountID: principal.subject)
                 return WebForm.redirect("/appointments/mine/\(appointment.id)")
-            } catch let problem as Problem where problem.status == .conflict {
+            } catch let problem as Problem where problem.status == .conflict || problem.status == .unprocessableContent
+            {
                 let placeID = try await self.places.slot(slotID)?.placeID ?? ""
                 return WebForm.redirect("/appointments/places/\(placeID)?error=\(problem.code)")
             }
@@ -78,55 +88,6 @@ public struct AppointmentPages: Sendable {
         }
     }
 
-    private func home(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let locale = context.locale
-        let (all, _) = try await self.places.list(.init(), after: nil, limit: 200)
-        var mine: [AppointmentRow] = []
-        if let principal = context.principal, principal.role == .resident {
-            mine = try await self.bookings.list(accountID: principal.subject, before: nil, limit: 20).items
-                .map { Self.row($0, locale) }
-        }
-        let strings = AppointmentStrings.table(for: locale)
-        return self.renderer.render(
-            "appointments", title: strings["appt_title"] ?? "",
-            model: HomeModel(
-                hospitals: all.filter { $0.kind == .hospital }.map { Self.row($0, locale) },
-                centres: all.filter { $0.kind == .serviceCentre }.map { Self.row($0, locale) },
-                signedIn: context.principal != nil, mine: mine, hasMine: !mine.isEmpty),
-            request: request, context: context, strings: strings)
-    }
-
-    private func place(_ request: Request, _ context: AppRequestContext, error: String?) async throws -> Response {
-        let id = try context.parameters.require("id")
-        guard Place.isWellFormedID(id), let place = try await self.places.find(id) else {
-            throw AppointmentProblem.placeNotFound
-        }
-        let now = CityClock.now()
-        let slots = try await self.places.slots(placeID: id, from: now + 1, to: now + 7 * 86_400)
-        let strings = AppointmentStrings.table(for: context.locale)
-        var days: [DayRow] = []
-        // Grouped by service, then day, each group in time order.
-        let ordered = slots.sorted { ($0.serviceID, $0.startsAt, $0.id) < ($1.serviceID, $1.startsAt, $1.id) }
-        for slot in ordered {
-            let date =
-                AppointmentStrings.service(slot.serviceID, locale: context.locale) + " · "
-                + CityClock.localDate(slot.startsAt)
-            if days.last?.date == date {
-                days[days.count - 1] = DayRow(date: date, slots: days[days.count - 1].slots + [Self.row(slot)])
-            } else {
-                days.append(DayRow(date: date, slots: [Self.row(slot)]))
-            }
-        }
-        return self.renderer.render(
-            "appointment-place", title: place.name(in: context.locale),
-            model: PlaceModel(
-                place: Self.row(place, context.locale),
-                service: Set(slots.map(\.serviceID)).sorted().joined(separator: ", "),
-                days: days, empty: days.isEmpty, signedIn: context.principal != nil,
-                error: AppointmentStrings.message(error, locale: context.locale)),
-            request: request, context: context, strings: strings)
-    }
-
     private func detail(
         _ id: String, _ principal: Principal, _ request: Request, _ context: AppRequestContext, error: String?
     ) async throws -> Response {
@@ -152,7 +113,7 @@ public struct AppointmentPages: Sendable {
             model: DetailModel(
                 id: appointment.id, place: appointment.place.name(in: locale),
                 address: locale.pick(zh: appointment.place.address, en: appointment.place.addressEn),
-                service: AppointmentStrings.service(appointment.slot.serviceID, locale: locale),
+                service: try await self.serviceName(appointment.slot.serviceID, locale),
                 when: CityClock.localDateTime(appointment.slot.startsAt) + "–"
                     + CityClock.localTime(appointment.slot.endsAt),
                 booked: appointment.status == .booked,

@@ -6,6 +6,7 @@ import Platform
 /// `POST /api/v1/places/{id}/slots`.
 struct AppointmentStaffAPI: Sendable {
     let places: PlaceRepository
+    let services: any ServiceDirectory
 
     /// A new place; `id` is optional (one is made from the time when missing).
     struct NewPlace: Decodable {
@@ -33,7 +34,7 @@ struct AppointmentStaffAPI: Sendable {
     func register(on api: APIRoutes) {
         api.on(.post, "/api/v1/places") { request, context in
             let input = try await request.decode(as: NewPlace.self, context: context)
-            try Authorization.require(context.principal, department: input.departmentId)
+            try Authorization.require(context.principal, .managePlaces, department: input.departmentId)
             let place = try Self.validate(input)
             try await self.places.create(place)
             return EditedResponse(status: .created, response: place)
@@ -43,9 +44,12 @@ struct AppointmentStaffAPI: Sendable {
             guard Place.isWellFormedID(id), let place = try await self.places.find(id) else {
                 throw AppointmentProblem.placeNotFound
             }
-            try Authorization.require(context.principal, department: place.departmentId)
+            try Authorization.require(context.principal, .managePlaces, department: place.departmentId)
             let input = try await request.decode(as: NewSlots.self, context: context)
             let slots = try Self.validate(input, placeID: place.id)
+            for serviceID in Set(slots.map(\.serviceID)) {
+                _ = try await self.services.require(serviceID, kind: .appointment, department: place.departmentId)
+            }
             try await self.places.addSlots(slots)
             return EditedResponse(status: .created, response: SlotList(items: slots.map(SlotView.init)))
         }

@@ -12,25 +12,16 @@ enum AppointmentStrings {
         return table(for: locale)["error_" + code] ?? table(for: locale)["error_other"]
     }
 
-    /// A service's name for people; the catalog's id when the name is not known here.
-    static func service(_ id: String, locale: AppLocale) -> String {
-        self.serviceNames[id].map { locale.pick(zh: $0.0, en: $0.1) } ?? id
-    }
-
-    /// Names of the services the demo places offer (the service catalog owns the full list).
-    static let serviceNames: [String: (String, String)] = [
-        "health.outpatient": ("门诊挂号", "Outpatient visit"),
-        "health.checkup": ("健康体检", "Health check-up"),
-        "health.vaccination": ("预防接种", "Vaccination"),
-        "gov.household_registration": ("户籍办理", "Household registration"),
-        "gov.social_security": ("社保业务", "Social insurance"),
-    ]
-
     static let zh: [String: String] = [
         "appt_title": "预约挂号与办事",
-        "appt_lead": "选择医院或政务服务中心，再选时段预约。",
+        "appt_lead": "选择服务和地点，再选时段预约。",
         "appt_hospitals": "医院",
-        "appt_centres": "政务服务中心",
+        "appt_centres": "服务中心与场馆",
+        "appt_services": "可预约的服务",
+        "appt_places_for": "可预约地点",
+        "appt_no_places": "未来 7 天暂无地点开放此服务的预约。请稍后再来，或拨打 12345 咨询办理部门。",
+        "appt_about_service": "查看办事指南",
+        "appt_all_services": "全部预约服务",
         "appt_mine": "我的预约",
         "appt_none": "暂无预约。",
         "appt_slots": "可预约时段",
@@ -60,14 +51,22 @@ enum AppointmentStrings {
         "error_appointment_not_active": "该预约已取消。",
         "error_appointment_started": "预约时段已开始，不能再改期或取消。",
         "error_reschedule_same_slot": "新时段与原时段相同。",
+        "error_unknown_service": "服务目录中已没有该服务，不能再预约。",
+        "error_service_kind_mismatch": "该服务不能在线预约。",
         "error_other": "操作未成功，请重试。",
     ]
 
     static let en: [String: String] = [
         "appt_title": "Appointments",
-        "appt_lead": "Choose a hospital or a government service centre, then a time.",
+        "appt_lead": "Choose a service and a place, then a time.",
         "appt_hospitals": "Hospitals",
-        "appt_centres": "Government service centres",
+        "appt_centres": "Service centres and venues",
+        "appt_services": "Services you can book",
+        "appt_places_for": "Places you can book at",
+        "appt_no_places":
+            "No place offers this service in the next 7 days. Please look again later, or call 12345 to ask the department.",
+        "appt_about_service": "About this service",
+        "appt_all_services": "All services you can book",
         "appt_mine": "My appointments",
         "appt_none": "No appointments yet.",
         "appt_slots": "Times you can book",
@@ -97,6 +96,8 @@ enum AppointmentStrings {
         "error_appointment_not_active": "This appointment has been cancelled.",
         "error_appointment_started": "The appointment has begun; it can no longer change.",
         "error_reschedule_same_slot": "That is the time already booked.",
+        "error_unknown_service": "The service catalog no longer has this service; it cannot be booked.",
+        "error_service_kind_mismatch": "This service cannot be booked online.",
         "error_other": "That did not work; please try again.",
     ]
 }

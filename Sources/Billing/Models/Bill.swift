@@ -6,6 +6,23 @@ public struct Bill: Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case water, electricity, gas
         case trafficFine = "traffic_fine"
+
+        /// The service catalog's payment service for this kind of bill.
+        public var serviceID: String {
+            switch self {
+            case .water: "water-bill"
+            case .electricity: "electricity-bill"
+            case .gas: "gas-bill"
+            case .trafficFine: "traffic-fine-payment"
+            }
+        }
+
+        /// The kind of bill of a catalog payment service; nil for payment services without bills here
+        /// (top-ups, contributions).
+        public init?(serviceID: String) {
+            guard let kind = Self.allCases.first(where: { $0.serviceID == serviceID }) else { return nil }
+            self = kind
+        }
     }
 
     /// Where the bill stands. Every change is a conditional update from the status it must have.
@@ -28,7 +45,7 @@ public struct Bill: Sendable, Equatable {
     public let residentID: Int64?
     /// The payer's community, for scoping and reports.
     public let communityCode: String
-    /// The issuing department (`dept-water`): its staff may refund.
+    /// The issuing department, a catalog id (`cd-water`): its staff issue and refund its bills.
     public let departmentID: String
     /// The department's own number for the bill (billing period, fine number); unique per department.
     public let reference: String
@@ -68,6 +85,8 @@ public struct Bill: Sendable, Equatable {
 public struct BillView: Codable, Sendable {
     public let id: String
     public let kind: Bill.Kind
+    /// The service catalog's payment service (`water-bill`).
+    public let serviceId: String
     /// `household` or `resident`.
     public let payer: String
     public let title: String
@@ -85,6 +104,7 @@ public struct BillView: Codable, Sendable {
     public init(_ bill: Bill) {
         self.id = bill.id
         self.kind = bill.kind
+        self.serviceId = bill.kind.serviceID
         self.payer = bill.householdID == nil ? "resident" : "household"
         self.title = bill.title
         self.titleEn = bill.titleEn

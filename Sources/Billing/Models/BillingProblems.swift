@@ -28,6 +28,9 @@ public enum BillingProblem {
     public static let notInRegister = Problem(
         .forbidden, code: "register_match_required", zh: "请先完成实名核验（与户籍登记一致）后再查看和缴纳账单。",
         en: "Verify your real name against the household register first to see and pay bills.")
+    public static let referenceTaken = Problem(
+        .conflict, code: "bill_reference_taken", zh: "本部门已用该编号出具过账单。",
+        en: "Your department has already issued a bill with this reference.", extensions: ["field": "reference"])
     public static let invalidSignature = Problem(
         .unauthorized, code: "invalid_signature", zh: "回调签名无效。", en: "The callback signature is invalid.")
     public static let unknownPayment = Problem(

@@ -16,28 +16,36 @@ public struct BillRepository: Sendable {
         try await self.database.transaction { sql in
             var created = 0
             for bill in bills {
-                let exists =
-                    try await sql.select().column("id").from("billing_bills")
-                    .where("department_id", .equal, bill.departmentID).where("reference", .equal, bill.reference)
-                    .first() != nil
-                if exists { continue }
-                try await sql.insert(into: "billing_bills")
-                    .columns(
-                        "id", "kind", "household_id", "resident_id", "community_code", "department_id", "reference",
-                        "title_zh", "title_en", "amount_fen", "due_date", "status", "issued_at", "paid_at"
-                    )
-                    .values(
-                        SQLBind(bill.id), SQLBind(bill.kind.rawValue), SQLBind(bill.householdID),
-                        SQLBind(bill.residentID), SQLBind(bill.communityCode), SQLBind(bill.departmentID),
-                        SQLBind(bill.reference), SQLBind(bill.title), SQLBind(bill.titleEn), SQLBind(bill.amountFen),
-                        SQLBind(bill.dueDate), SQLBind(bill.status.rawValue), SQLBind(bill.issuedAt),
-                        SQLBind(bill.paidAt)
-                    ).run()
-                try await Self.record(.issued, bill: bill.id, payment: nil, actor: bill.departmentID, on: sql)
+                if try await Self.referenceTaken(department: bill.departmentID, reference: bill.reference, on: sql) {
+                    continue
+                }
+                try await Self.insert(bill, actor: bill.departmentID, on: sql)
                 created += 1
             }
             return created
         }
+    }
+
+    /// Writes a new bill and its `issued` event with `sql` (the caller's transaction).
+    static func insert(_ bill: Bill, actor: String, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "billing_bills")
+            .columns(
+                "id", "kind", "household_id", "resident_id", "community_code", "department_id", "reference",
+                "title_zh", "title_en", "amount_fen", "due_date", "status", "issued_at", "paid_at"
+            )
+            .values(
+                SQLBind(bill.id), SQLBind(bill.kind.rawValue), SQLBind(bill.householdID), SQLBind(bill.residentID),
+                SQLBind(bill.communityCode), SQLBind(bill.departmentID), SQLBind(bill.reference), SQLBind(bill.title),
+                SQLBind(bill.titleEn), SQLBind(bill.amountFen), SQLBind(bill.dueDate), SQLBind(bill.status.rawValue),
+                SQLBind(bill.issuedAt), SQLBind(bill.paidAt)
+            ).run()
+        try await Self.record(.issued, bill: bill.id, payment: nil, actor: actor, at: bill.issuedAt, on: sql)
+    }
+
+    /// Whether the department already used this reference.
+    static func referenceTaken(department: String, reference: String, on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.select().column("id").from("billing_bills").where("department_id", .equal, department)
+            .where("reference", .equal, reference).first() != nil
     }
 
     /// The bill with this id.

@@ -67,13 +67,25 @@ public struct BillingAPI: Sendable {
     }
 
     func myBills(_ request: Request, _ context: AppRequestContext) async throws -> Page<BillView> {
-        let query = try QueryParameters(request, allowed: ["status", "kind", "cursor", "limit"])
+        let query = try QueryParameters(request, allowed: ["status", "kind", "service", "cursor", "limit"])
+        var kind = try query.choice("kind", as: Bill.Kind.self)
+        if let service = query.string("service") {
+            guard let byService = Bill.Kind(serviceID: service), kind == nil || kind == byService else {
+                throw Problem.invalidParameter(
+                    "service",
+                    zh: "参数“service”必须是有账单的缴费服务：water-bill、electricity-bill、gas-bill 或 traffic-fine-payment。",
+                    en:
+                        "Parameter 'service' must be a payment service with bills: water-bill, electricity-bill, gas-bill or traffic-fine-payment."
+                )
+            }
+            kind = byService
+        }
         let payer = try await self.payers.payer(context.principal)
         let limit = try query.int("limit", in: 1...100, default: 20)
         let before = try query.string("cursor").map { try Cursor(token: $0).after }
         let (items, more) = try await self.bills.list(
-            for: payer, status: try query.choice("status", as: Bill.Status.self),
-            kind: try query.choice("kind", as: Bill.Kind.self), before: before, limit: limit)
+            for: payer, status: try query.choice("status", as: Bill.Status.self), kind: kind, before: before,
+            limit: limit)
         return Page(
             items: items.map(BillView.init), nextCursor: more ? items.last.map { Cursor(after: $0.id).token } : nil)
     }
@@ -87,7 +99,7 @@ public struct BillingAPI: Sendable {
             guard BillRepository.belongs(bill, to: try await self.payers.payer(principal)) else {
                 throw BillingProblem.billNotFound
             }
-        } else if !Authorization.permits(principal, department: bill.departmentID) {
+        } else if !Authorization.permits(principal, .manageBills, department: bill.departmentID) {
             throw BillingProblem.billNotFound
         }
         return BillDetail(
@@ -113,7 +125,8 @@ public struct BillingAPI: Sendable {
         else { throw BillingProblem.paymentNotFound }
         let allowed =
             principal.role == .resident
-            ? payment.accountID == principal.subject : Authorization.permits(principal, department: bill.departmentID)
+            ? payment.accountID == principal.subject
+            : Authorization.permits(principal, .manageBills, department: bill.departmentID)
         guard allowed else { throw BillingProblem.paymentNotFound }
         return PaymentDetail(payment: PaymentView(payment), refund: try await self.payments.refund(ofPayment: id))
     }
@@ -127,7 +140,9 @@ public struct BillingAPI: Sendable {
     func report(_ request: Request, _ context: AppRequestContext) async throws -> Reconciliation.Report {
         let query = try QueryParameters(request, allowed: ["date"])
         guard let principal = context.principal else { throw AuthorizationProblem.unauthenticated }
-        guard [.auditor, .platformAdmin].contains(principal.role) else { throw AuthorizationProblem.forbidden }
+        guard Authorization.roles(for: .readReconciliation).contains(principal.role) else {
+            throw AuthorizationProblem.forbidden
+        }
         let date = query.string("date") ?? CityClock.localDate(CityClock.now())
         guard let report = try await self.reconciliation.report(date: date) else {
             throw Problem.invalidParameter(

@@ -12,8 +12,17 @@ extension BillingPages {
         let statusCode: String
     }
 
-    /// `/bills`.
+    /// The catalog service a list is narrowed to.
+    struct ServiceRow: Sendable {
+        let id: String
+        let name: String
+    }
+
+    /// `/bills`, optionally narrowed to one catalog payment service.
     struct ListModel: Sendable {
+        let service: ServiceRow?
+        /// Narrowed to a payment service whose bills are not issued here.
+        let noBillsHere: Bool
         let verified: Bool
         let open: [BillRow]
         let done: [BillRow]

@@ -6,16 +6,22 @@ import Platform
 /// The residents' bill pages (`/bills`, a bill with its receipt and history, a confirmation step before paying) and
 /// the auditors' reconciliation page in the console. Server-rendered, usable without JavaScript; forms carry the
 /// session's CSRF token, and the payment form a fresh idempotency key so a double submit pays once.
+///
+/// `/bills?service=<id>` narrows the list to one catalog payment service (the service hall's pages link there).
 public struct BillingPages: Sendable {
     let bills: BillRepository
     let payments: PaymentRepository
     let context: BillingContext
+    let services: any ServiceDirectory
     let renderer: PageRenderer
 
-    public init(database: Database, context: BillingContext, renderer: PageRenderer) {
+    public init(
+        database: Database, context: BillingContext, services: any ServiceDirectory, renderer: PageRenderer
+    ) {
         self.bills = BillRepository(database: database)
         self.payments = PaymentRepository(database: database)
         self.context = context
+        self.services = services
         self.renderer = renderer
     }
 
@@ -27,9 +33,12 @@ public struct BillingPages: Sendable {
     /// Registers the pages and the payment form's action.
     public func register(on router: Router<AppRequestContext>) {
         router.get("/bills") { request, context in
-            _ = try QueryParameters(request, allowed: [])
-            guard context.principal != nil else { return WebForm.signInRedirect(returningTo: "/bills") }
-            return try await self.list(request, context)
+            let query = try QueryParameters(request, allowed: ["service"])
+            let service = try await self.filter(query)
+            guard context.principal != nil else {
+                return WebForm.signInRedirect(returningTo: "/bills" + (service.map { "?service=" + $0.id } ?? ""))
+            }
+            return try await self.list(request, context, service: service)
         }
         router.get("/bills/{id}") { request, context in
             let query = try QueryParameters(request, allowed: ["error"])
@@ -62,18 +71,35 @@ public struct BillingPages: Sendable {
         router.get("/console/billing/reconciliation") { request, context in
             let query = try QueryParameters(request, allowed: ["date"])
             guard let principal = context.principal else { return WebForm.redirect("/console") }
-            guard [.auditor, .platformAdmin].contains(principal.role) else { throw AuthorizationProblem.forbidden }
+            guard Authorization.roles(for: .readReconciliation).contains(principal.role) else {
+                throw AuthorizationProblem.forbidden
+            }
             return try await self.reconciliation(query.string("date"), request, context)
         }
     }
 
-    private func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    /// The catalog payment service `?service=` names, refused with the catalog's problem when it is none.
+    private func filter(_ query: QueryParameters) async throws -> DirectoryService? {
+        guard let id = query.string("service") else { return nil }
+        guard id.utf8.count <= 60 else {
+            throw Problem.invalidParameter(
+                "service", zh: "参数“service”必须是服务编号。", en: "Parameter 'service' must be a service id.")
+        }
+        return try await self.services.require(id, kind: .payment, field: "service")
+    }
+
+    private func list(_ request: Request, _ context: AppRequestContext, service: DirectoryService?) async throws
+        -> Response
+    {
         let strings = BillingStrings.table(for: context.locale)
+        let kind = service.flatMap { Bill.Kind(serviceID: $0.id) }
+        // A payment service without bills here (top-ups, contributions) says so instead of listing nothing.
+        let noBillsHere = service != nil && kind == nil
         var rows: [Bill] = []
         var verified = true
         do {
             let payer = try await self.context.payers.payer(context.principal)
-            rows = try await self.bills.list(for: payer, before: nil, limit: 100).items
+            if !noBillsHere { rows = try await self.bills.list(for: payer, kind: kind, before: nil, limit: 100).items }
         } catch let problem as Problem where problem.code == "register_match_required" {
             verified = false
         }
@@ -86,8 +112,9 @@ public struct BillingPages: Sendable {
         return self.renderer.render(
             "bills", title: strings["bills_title"] ?? "",
             model: ListModel(
-                verified: verified, open: open, done: done, hasOpen: !open.isEmpty, hasDone: !done.isEmpty,
-                empty: verified && rows.isEmpty),
+                service: service.map { ServiceRow(id: $0.id, name: $0.name(in: context.locale)) },
+                noBillsHere: noBillsHere, verified: verified, open: open, done: done, hasOpen: !open.isEmpty,
+                hasDone: !done.isEmpty, empty: verified && rows.isEmpty && !noBillsHere),
             request: request, context: context, strings: strings)
     }
 

@@ -12,9 +12,9 @@ public struct BillingDemoSeeder: Sendable {
         self.database = database
     }
 
-    /// The departments that issue each kind of bill.
+    /// The catalog departments that issue each kind of bill (the owners of the catalog's payment services).
     public static let departments: [Bill.Kind: String] = [
-        .water: "dept-water", .electricity: "dept-power", .gas: "dept-gas", .trafficFine: "dept-traffic",
+        .water: "cd-water", .electricity: "cd-power", .gas: "cd-gas", .trafficFine: "cd-traffic-police",
     ]
 
     /// Issues bills to up to `households` households inside `division`; returns how many bills were new.

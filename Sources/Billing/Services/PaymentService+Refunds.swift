@@ -53,7 +53,7 @@ extension PaymentService {
             guard let payment = try await PaymentRepository.find(paymentID, on: sql),
                 let bill = try await BillRepository.find(payment.billID, on: sql)
             else { throw BillingProblem.paymentNotFound }
-            try Authorization.require(staff, department: bill.departmentID)
+            try Authorization.require(staff, .manageBills, department: bill.departmentID)
             let claimed = try await sql.update("billing_payments")
                 .set("status", to: Payment.Status.refundPending.rawValue).where("id", .equal, paymentID)
                 .where("status", .equal, Payment.Status.succeeded.rawValue).returning("id").all()

@@ -11,12 +11,13 @@ public struct ClientRepository: Sendable {
         self.database = database
     }
 
-    /// Registers a client; returns it and its secret (nil for public clients).
+    /// Registers a client; returns it and its secret (nil for public clients). `clientID` fixes the id (the demo's
+    /// department systems); by default a random one is made.
     public func create(
         name: String, redirectURIs: [String], postLogoutRedirectURIs: [String] = [], scopes: Set<String>,
         confidential: Bool, pairwise: Bool, sector: String? = nil, backchannelLogoutURI: String? = nil,
         idTokenAlgorithm: JWSAlgorithm = .rs256, trusted: Bool = false, jwks: String? = nil,
-        allowRealName: Bool = false
+        allowRealName: Bool = false, clientID fixedID: String? = nil
     ) async throws -> (client: OAuthClient, secret: String?) {
         guard !redirectURIs.isEmpty || scopes == ["api"],
             redirectURIs.allSatisfy({ URL(string: $0)?.scheme.map { ["https", "http"].contains($0) } ?? false })
@@ -28,7 +29,7 @@ public struct ClientRepository: Sendable {
             throw Problem.invalidParameter(
                 "jwks", zh: "公钥集中没有可用的 P-256 或 RSA 签名公钥。", en: "The JWKS holds no usable P-256 or RSA key.")
         }
-        let clientID = "c_" + RandomToken.make(bytes: 12)
+        let clientID = fixedID ?? "c_" + RandomToken.make(bytes: 12)
         // A client with registered public keys authenticates with private_key_jwt and gets no secret.
         let secret = confidential && jwks == nil ? RandomToken.make() : nil
         let scopes = allowRealName ? scopes.union(["real_name"]) : scopes.subtracting(["real_name"])
@@ -56,6 +57,14 @@ public struct ClientRepository: Sendable {
                 ).run()
         }
         return (client, secret)
+    }
+
+    /// Replaces a client's redirect URIs (the demo's clients follow the server's address from run to run).
+    func setRedirectURIs(_ clientID: String, _ uris: [String]) async throws {
+        try await self.database.withConnection { sql in
+            try await sql.update("oidc_clients").set("redirect_uris", to: uris.joined(separator: "\n"))
+                .where("client_id", .equal, clientID).run()
+        }
     }
 
     /// The client with this id.

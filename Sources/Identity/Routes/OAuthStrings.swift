@@ -24,6 +24,11 @@ enum OAuthStrings {
         "scope_offline_access": "在你离开后继续访问（刷新令牌）",
         "signed_out": "已退出登录",
         "signed_out_lead": "你已退出市民云统一登录。",
+        "demo_rp_eyebrow": "演示部门系统（由市民云内置的演示依赖方扮演）",
+        "demo_rp_signed_in": "已通过市民云统一登录进入本系统，当前用户：",
+        "demo_rp_note": "真实的部门系统会在此继续办理业务；演示到此为止。",
+        "demo_rp_failed": "登录未完成：",
+        "demo_rp_back": "返回服务大厅",
     ]
 
     static let en: [String: String] = [
@@ -44,5 +49,10 @@ enum OAuthStrings {
         "scope_offline_access": "Access while you are away (refresh token)",
         "signed_out": "Signed out",
         "signed_out_lead": "You have signed out of Citizen Cloud.",
+        "demo_rp_eyebrow": "Demo department system (played by Citizen Cloud's built-in demo relying party)",
+        "demo_rp_signed_in": "Signed in to this system through Citizen Cloud single sign-on as",
+        "demo_rp_note": "A real department system would carry on with the service here; the demo ends here.",
+        "demo_rp_failed": "The sign-in did not complete:",
+        "demo_rp_back": "Back to the service hall",
     ]
 }

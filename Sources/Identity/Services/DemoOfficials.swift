@@ -18,8 +18,9 @@ public enum DemoOfficials {
         public let scope: String
     }
 
-    /// The accounts: city, 锦江区, 春熙路街道, a community under it, an auditor, an administrator, and staff of five
-    /// departments of the service catalog (scope: the department id) who handle its applications.
+    /// The accounts: city, 锦江区, 春熙路街道, a community under it, an auditor, an administrator, staff of five
+    /// departments of the service catalog (scope: the department id) who handle its applications, and staff of the
+    /// water company and the traffic police who issue bills and fines.
     public static func entries(community: String) -> [Entry] {
         [
             Entry(username: "city.officer", name: "市级干部（演示）", role: .cityOfficer, scope: "510100"),
@@ -37,6 +38,10 @@ public enum DemoOfficials {
             Entry(
                 username: "hotline.staff", name: "市网络理政办工作人员（演示）", role: .departmentStaff,
                 scope: "cd-governance"),
+            Entry(username: "water.staff", name: "自来水公司工作人员（演示）", role: .departmentStaff, scope: "cd-water"),
+            Entry(
+                username: "traffic.staff", name: "交管局工作人员（演示）", role: .departmentStaff,
+                scope: "cd-traffic-police"),
         ]
     }
 

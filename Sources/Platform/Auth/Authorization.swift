@@ -12,14 +12,25 @@ public enum Action: String, Sendable, CaseIterable {
     case manageOfficials = "officials.manage"
     /// Read and handle the service applications of one's own department (department staff).
     case handleApplications = "applications.handle"
+    /// Issue, read and refund the bills of one's own department.
+    case manageBills = "bills.manage"
+    /// Add places and time slots of one's own department.
+    case managePlaces = "places.manage"
+    /// Read the daily reconciliation of payments with the payment provider.
+    case readReconciliation = "billing.reconciliation.read"
     /// Add, change and remove facilities of the life-circle registry.
     case manageFacilities = "facilities.manage"
     /// See household-level life-circle data (the gap list) inside the scope.
     case viewLivability = "livability.view"
 }
 
-/// The platform's one authorization rule: the principal's role permits the action, and the target's division code
-/// lies inside the principal's scope.
+/// The platform's one authorization rule: the principal's role permits the action, and the target lies inside the
+/// principal's scope — a division code inside the official's division (``permits(_:_:divisionCode:)``), or the
+/// department that owns the target being the official's department (``permits(_:_:department:)``).
+///
+/// Which role may do what is the table ``roles(for:)``, and nowhere else. Platform administrators act for every
+/// department in the department actions the table gives them (they keep the places and bills work they had), but do
+/// not handle applications: that stays with the department's own staff.
 ///
 /// Codes nest by prefix (`510104003` lies inside `510104`). A 6-digit code ending in `00` is a city or province: its
 /// subtree shares only the digits before the trailing zero pairs (`510100` → `5101`, `510000` → `51`).
@@ -30,8 +41,10 @@ public enum Authorization {
         case .viewResidents: [.communityWorker, .streetOfficer, .districtOfficer, .cityOfficer]
         case .verifyResidents: [.communityWorker]
         case .readAudit: [.auditor]
+        case .readReconciliation: [.auditor, .platformAdmin]
         case .manageOfficials: [.platformAdmin]
         case .handleApplications: [.departmentStaff]
+        case .manageBills, .managePlaces: [.departmentStaff, .platformAdmin]
         case .manageFacilities, .viewLivability: [.communityWorker, .streetOfficer, .districtOfficer, .cityOfficer]
         }
     }
@@ -53,11 +66,12 @@ public enum Authorization {
     }
 
     /// Whether `principal` may perform `action` on a resource owned by the department `departmentID`: the role
-    /// permits the action, the role is department-scoped, and its scope is exactly that department.
+    /// permits the action, and either the role is department-scoped with exactly that department as its scope, or
+    /// the role reaches every department (platform administrators).
     public static func permits(_ principal: Principal, _ action: Action, department departmentID: String) -> Bool {
-        guard self.roles(for: action).contains(principal.role), principal.role.isDepartmentScoped,
-            let scope = principal.scope, !scope.isEmpty
-        else { return false }
+        guard self.roles(for: action).contains(principal.role), !departmentID.isEmpty else { return false }
+        if principal.role.reachesEveryDepartment { return true }
+        guard principal.role.isDepartmentScoped, let scope = principal.scope, !scope.isEmpty else { return false }
         return scope == departmentID
     }
 

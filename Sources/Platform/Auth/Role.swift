@@ -14,4 +14,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 
     /// Whether the scope of this role is a department id rather than a division code.
     public var isDepartmentScoped: Bool { self == .departmentStaff }
+
+    /// Whether the role acts for every department in the department actions it is given (platform administrators).
+    public var reachesEveryDepartment: Bool { self == .platformAdmin }
 }

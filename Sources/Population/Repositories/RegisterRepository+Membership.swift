@@ -98,3 +98,43 @@ extension RegisterRepository {
         }
     }
 }
+
+/// Whom a bill for a household or a resident concerns: their community and the ID-number look-up hashes of the
+/// people (every member of a household; the resident alone).
+public struct RegisterPayerEntry: Sendable, Equatable {
+    public let communityCode: String
+    public let idNumberHashes: [String]
+
+    public init(communityCode: String, idNumberHashes: [String]) {
+        self.communityCode = communityCode
+        self.idNumberHashes = idNumberHashes
+    }
+}
+
+extension RegisterRepository {
+    /// The household with this id and its members, nil when the register has no such household.
+    public func householdEntry(_ id: Int64) async throws -> RegisterPayerEntry? {
+        try await self.database.withConnection { sql in
+            guard
+                let community = try await sql.select().column("community_code").from("households")
+                    .where("id", .equal, id).first(decodingColumn: "community_code", as: String.self)
+            else { return nil }
+            let hashes = try await sql.select().column("id_number_hash").from("residents")
+                .where("household_id", .equal, id).orderBy("id").all(decodingColumn: "id_number_hash", as: String.self)
+            return RegisterPayerEntry(communityCode: community, idNumberHashes: hashes)
+        }
+    }
+
+    /// The resident with this id, nil when the register has no such resident.
+    public func residentEntry(_ id: Int64) async throws -> RegisterPayerEntry? {
+        try await self.database.withConnection { sql in
+            guard
+                let row = try await sql.select().columns("community_code", "id_number_hash").from("residents")
+                    .where("id", .equal, id).first()
+            else { return nil }
+            return RegisterPayerEntry(
+                communityCode: try row.decode(column: "community_code", as: String.self),
+                idNumberHashes: [try row.decode(column: "id_number_hash", as: String.self)])
+        }
+    }
+}

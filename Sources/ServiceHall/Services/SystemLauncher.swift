@@ -14,15 +14,20 @@ public struct SystemLauncher: Sendable {
     let usage: UsageRepository
     let issuer: String
     let clock: @Sendable () -> Int64
+    /// Where a system's login starts instead of the catalog's address, when something stands in for it (the
+    /// demo's built-in relying party); nil keeps the catalog's.
+    let initiateLoginOverride: @Sendable (_ serviceID: String) async throws -> String?
 
     public init(
         database: Database, catalog: CatalogStore, issuer: String,
-        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
+        initiateLoginOverride: @escaping @Sendable (_ serviceID: String) async throws -> String? = { _ in nil }
     ) {
         self.catalog = catalog
         self.usage = UsageRepository(database: database)
         self.issuer = issuer
         self.clock = clock
+        self.initiateLoginOverride = initiateLoginOverride
     }
 
     /// The address to send the resident to, after checking their level; records the use.
@@ -33,11 +38,14 @@ public struct SystemLauncher: Sendable {
         let target: String
         switch service.kind {
         case .departmentSystem:
-            guard let system = service.system else { throw ServiceHallProblem.notAnApplication(service) }
+            guard var system = service.system else { throw ServiceHallProblem.notAnApplication(service) }
+            if let standIn = try await self.initiateLoginOverride(service.id) {
+                system = DepartmentSystemLink(initiateLoginUri: standIn, targetLinkUri: system.targetLinkUri)
+            }
             target = Self.initiateLogin(system, issuer: self.issuer)
         case .appointment, .payment:
             guard let link = service.link else { throw ServiceHallProblem.notAnApplication(service) }
-            target = link
+            target = Self.narrowed(link, to: service.id)
         case .guide, .application:
             throw Problem(
                 .conflict, code: "service_not_launchable",
@@ -54,6 +62,12 @@ public struct SystemLauncher: Sendable {
             serviceID: service.id, accountID: principal?.role == .resident ? principal?.subject : nil,
             at: self.clock())
         return target
+    }
+
+    /// The appointment or bill page narrowed to the service (`/appointments?service=hospital-registration`); a
+    /// catalog link that already carries a query is taken as written.
+    static func narrowed(_ link: String, to serviceID: String) -> String {
+        link.contains("?") ? link : link + "?service=" + serviceID
     }
 
     /// `initiate_login_uri?iss=…&target_link_uri=…` (OpenID Connect Core 1.0, section 4).

@@ -1,0 +1,23 @@
+import Platform
+import ServiceHall
+
+/// The service hall's catalog as the ``ServiceDirectory`` appointments and billing look services up in: the
+/// in-memory snapshot, so a look-up costs no query.
+struct CatalogServiceDirectory: ServiceDirectory {
+    let catalog: CatalogStore
+
+    func service(_ id: String) async throws -> DirectoryService? {
+        try await self.catalog.snapshot().service(id).map(Self.entry)
+    }
+
+    func services(of kind: DirectoryService.Kind) async throws -> [DirectoryService] {
+        try await self.catalog.snapshot().catalog.services.filter { $0.kind.rawValue == kind.rawValue }.map(Self.entry)
+    }
+
+    static func entry(_ service: CatalogService) -> DirectoryService {
+        DirectoryService(
+            id: service.id, departmentID: service.department,
+            kind: DirectoryService.Kind(rawValue: service.kind.rawValue) ?? .guide, name: service.name.zh,
+            nameEn: service.name.en)
+    }
+}
