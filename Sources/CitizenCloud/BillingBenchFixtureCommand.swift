@@ -44,9 +44,9 @@ struct BillingBenchFixtureCommand: AsyncParsableCommand {
         }
     }
 
-    /// What the benchmark signs in with and pays or books.
-    struct Output: Encodable {
-        struct Resident: Encodable {
+    /// What the benchmark signs in with and pays or books (`bench traffic` reads it back).
+    struct Output: Codable {
+        struct Resident: Codable {
             let phone: String
             let bills: [String]
             let amounts: [Int64]

@@ -8,16 +8,7 @@ struct TrafficSetup: Sendable {
     let client: LoadClient
 
     /// The JSON of `billing bench-fixture`.
-    struct Fixture: Decodable {
-        struct Resident: Decodable {
-            let phone: String
-            let bills: [String]
-            let amounts: [Int64]
-        }
-        let password: String
-        let residents: [Resident]
-        let slots: [String]
-    }
+    typealias Fixture = BillingBenchFixtureCommand.Output
 
     /// Everything the requests are made of.
     func material(fixture text: String, signInAccounts: Int, seed: UInt64) async throws -> TrafficReplay.Material {
