@@ -104,10 +104,10 @@ public struct AppWiring {
         ).register(on: router)
         NotificationsAPI(database: database).register(on: api)
         InboxPages(database: database, renderer: renderer).register(on: router)
-        ServiceHallWiring(
+        let serviceHall = ServiceHallWiring(
             database: database, renderer: renderer, issuer: issuer,
-            registeredResidents: { try await identity.accounts.residentCount() }
-        ).register(api: api, router: router)
+            registeredResidents: { try await identity.accounts.residentCount() })
+        serviceHall.register(api: api, router: router)
         let livability = LivabilityService(
             database: database,
             households: RegisterResidentHouseholds(
@@ -124,6 +124,11 @@ public struct AppWiring {
         let billing = BillingContext(database: database, cipher: cipher, logger: logger)
         billing.api(database: database).register(on: api)
         BillingPages(database: database, context: billing, renderer: renderer).register(on: router)
+        let affairs = AffairsService(
+            database: database, applications: serviceHall.applications, catalog: serviceHall.catalog,
+            payers: billing.payers)
+        AffairsAPI(service: affairs).register(on: api)
+        AffairsPages(service: affairs, performance: serviceHall.performance, renderer: renderer).register(on: router)
 
         self.router = router
         self.api = api
