@@ -65,13 +65,13 @@ struct AffairsBrowserTests {
                 client, "/api/v1/auth/login", #"{"username":"\#(Self.phone)","password":"\#(Self.password)"}"#)
             let token = try #require(login["accessToken"] as? String)
             let form =
-                #"{"address":"成都市锦江区春熙路 1 号","since":"2024-03-01","basis":"work","phone":"13912340077","consent":"true"}"#
+                #"{"form":{"address":"成都市锦江区春熙路 1 号","since":"2024-03-01","basis":"work","phone":"13912340077","consent":true}}"#
             var applications: [String] = []
             for key in ["walk-1", "walk-2"] {
                 let submitted = try await Self.post(
                     client, "/api/v1/services/residence-permit/applications", form, token: token,
                     headers: [HTTPField.Name("Idempotency-Key")!: key])
-                applications.append(try #require((submitted["application"] as? [String: Any])?["id"] as? String))
+                applications.append(try #require(submitted["id"] as? String))
             }
             _ = try await Self.post(client, "/api/v1/slots/slot-0/bookings", "{}", token: token)
 
