@@ -61,7 +61,7 @@ extension Affair {
     }
 
     /// A bill: pay it while it is unpaid.
-    init(_ bill: Bill, at: Int64, department: Bilingual?) {
+    init(_ bill: Bill, at: Int64, now: Int64, department: Bilingual?) {
         let waiting: Set<Bill.Status> = [.unpaid, .pending, .refundPending]
         self.init(
             kind: .bill, id: bill.id, title: Bilingual(zh: bill.title, en: bill.titleEn), status: bill.status.rawValue,
@@ -69,7 +69,7 @@ extension Affair {
             state: waiting.contains(bill.status) ? .open : .done, serviceID: nil, departmentID: bill.departmentID,
             departmentName: department, lastActivityAt: at, createdAt: bill.issuedAt, dueAt: nil,
             dueDate: bill.dueDate, startsAt: nil, endsAt: nil, finishedAt: bill.paidAt, amountFen: bill.amountFen,
-            overdue: bill.status == .unpaid && CityClock.localDate(CityClock.now()) > bill.dueDate, rating: nil,
+            overdue: bill.status == .unpaid && CityClock.localDate(now) > bill.dueDate, rating: nil,
             sourceAPI: "/api/v1/bills/\(bill.id)", sourcePage: "/bills/\(bill.id)",
             actions: bill.status == .unpaid
                 ? [

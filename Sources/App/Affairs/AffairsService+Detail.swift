@@ -66,7 +66,8 @@ extension AffairsService {
             let department = names.department(bill.departmentID)
             let steps = try await self.bills.steps(ofBill: id).map { self.step($0, of: bill, department, resident) }
             return Detail(
-                affair: Affair(bill, at: steps.last?.at ?? bill.issuedAt, department: department), timeline: steps)
+                affair: Affair(bill, at: steps.last?.at ?? bill.issuedAt, now: now, department: department),
+                timeline: steps)
         case .payment:
             guard let payment = try await self.payments.find(id), payment.accountID == resident.subject else {
                 throw AffairsProblem.notFound

@@ -76,7 +76,7 @@ struct AffairsService: Sendable {
                 add(
                     try await self.bills.activity(
                         for: payer, open: open, after: cursor?.bound(for: .bill), limit: fetch
-                    ).map { Affair($0.item, at: $0.at, department: names.department($0.item.departmentID)) })
+                    ).map { Affair($0.item, at: $0.at, now: now, department: names.department($0.item.departmentID)) })
             } else {
                 billsAvailable = false
             }
