@@ -54,6 +54,7 @@ let package = Package(
                 "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall", "Appointments",
                 "Billing", "Livability",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -309,6 +310,19 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["Platform", "TestSupport", .product(name: "SQLKit", package: "sql-kit")],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "AffairsTests",
+            dependencies: [
+                "App", "Appointments", "Billing", "Identity", "Platform", "ServiceHall", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: settings
         ),
         .testTarget(

@@ -3,6 +3,8 @@
 #   bookings per second (POST /api/v1/slots/{id}/bookings, every request a new booking by a signed-in resident)
 #   payments per second (POST /api/v1/bills/{id}/payments with a fresh Idempotency-Key, every request a new bill;
 #   the built-in simulated provider confirms each one in the background through its signed callback meanwhile)
+#   "my affairs" reads (GET /api/v1/me/affairs, first page of 20, each request another resident's, after the
+#   bookings and payments above: applications, appointments, bills and payments merged by last activity)
 #
 # Usage: Benchmarks/billing/measure.sh [-d DURATION] [-c CONNECTIONS] [-r RESIDENTS] [--postgres URL] [BINARY]
 #   BINARY defaults to .build/release/citizen-cloud (swift build -c release --product citizen-cloud).
@@ -61,6 +63,9 @@ with open(work + "/book.txt", "w") as out:
     for slot in fixture["slots"]:
         for token in tokens:
             out.write(f"{token} {slot}\n")
+with open(work + "/affairs.txt", "w") as out:
+    for token in tokens:
+        out.write(f"{token}\n")
 with open(work + "/pay.txt", "w") as out:
     for b in range(len(fixture["residents"][0]["bills"])):
         for token, resident in zip(tokens, fixture["residents"]):
@@ -73,20 +78,27 @@ ok() { awk '/^succeeded/ { print $2, $4 }' "$1"; }
 seconds=$(python3 -c "import re,sys; d='$duration'; m=re.match(r'(\d+)([smh]?)', d); print(int(m[1]) * {'': 1, 's': 1, 'm': 60, 'h': 3600}[m[2]])")
 
 wrk -t$threads -c"$connections" -d2s "$base/healthz" >/dev/null
-wrk -t$threads -c"$connections" -d"$duration" "$base/healthz" >"$work/healthz.txt"
+wrk -t$threads -c"$connections" -d"$duration" --latency "$base/healthz" >"$work/healthz.txt"
 WRK_MODE=book WRK_DATA="$work/book.txt" WRK_THREADS=$threads \
     wrk -t$threads -c"$connections" -d"$duration" -s Benchmarks/billing/work.lua "$base" >"$work/book.out"
 WRK_MODE=pay WRK_DATA="$work/pay.txt" WRK_THREADS=$threads \
     wrk -t$threads -c"$connections" -d"$duration" -s Benchmarks/billing/work.lua "$base" >"$work/pay.out"
+WRK_MODE=affairs WRK_DATA="$work/affairs.txt" WRK_THREADS=$threads \
+    wrk -t$threads -c"$connections" -d"$duration" --latency -s Benchmarks/billing/work.lua "$base" >"$work/affairs.out"
 sleep 2
 healthz=$(rate "$work/healthz.txt")
+affairs=$(rate "$work/affairs.out")
+p99() { awk '$1 == "99%" { print $2 }' "$1"; }
+read -r affairs_ok affairs_failed <<<"$(ok "$work/affairs.out")"
 read -r booked book_failed <<<"$(ok "$work/book.out")"
 read -r paid pay_failed <<<"$(ok "$work/pay.out")"
 echo "database: ${database:-SQLite (temporary file)}, $connections connections, $duration per run, $residents residents"
-awk -v h="$healthz" -v b="$booked" -v bf="$book_failed" -v p="$paid" -v pf="$pay_failed" -v s="$seconds" 'BEGIN {
-    printf "GET /healthz          %9.0f req/s\n", h
+awk -v h="$healthz" -v a="$affairs" -v af="$affairs_failed" -v hp="$(p99 "$work/healthz.txt")" \
+    -v ap="$(p99 "$work/affairs.out")" -v b="$booked" -v bf="$book_failed" -v p="$paid" -v pf="$pay_failed" -v s="$seconds" 'BEGIN {
+    printf "GET /healthz          %9.0f req/s   p99 %s\n", h, hp
     printf "bookings              %9.0f /s   ratio %.3f   (%d refused)\n", b / s, b / s / h, bf
     printf "payments              %9.0f /s   ratio %.3f   (%d refused)\n", p / s, p / s / h, pf
+    printf "GET /api/v1/me/affairs %8.0f req/s ratio %.3f   p99 %s   (%d failed)\n", a, a / h, ap, af
 }'
 # The simulator confirms the last payments a moment after the run: reconcile once they have drained.
 for _ in $(seq 1 30); do "$binary" billing reconcile "${db[@]}" >"$work/reconcile.txt" && break; sleep 1; done

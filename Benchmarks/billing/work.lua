@@ -1,8 +1,10 @@
 -- wrk script for Benchmarks/billing/measure.sh: every request is a fresh booking or payment.
 --   WRK_MODE=book   POST /api/v1/slots/{slot}/bookings, each (resident, slot) pair used once
 --   WRK_MODE=pay    POST /api/v1/bills/{bill}/payments with a fresh Idempotency-Key, each bill once
+--   WRK_MODE=affairs  GET /api/v1/me/affairs (first page, 20 items) of each resident in turn
 -- Thread i of WRK_THREADS takes rows i, i + WRK_THREADS, …; a row used twice would fail and be counted as failed.
--- WRK_DATA names a file written by measure.sh: lines "token slot" (book) or "token bill amount" (pay).
+-- WRK_DATA names a file written by measure.sh: lines "token slot" (book), "token bill amount" (pay) or "token"
+-- (affairs).
 -- Counts 2xx answers per thread so the summary reports successful operations, not attempts.
 local mode = os.getenv("WRK_MODE")
 local rows = {}
@@ -30,6 +32,9 @@ function request()
     local n = counter
     counter = counter + tonumber(os.getenv("WRK_THREADS"))
     local headers = { ["Authorization"] = "Bearer " .. row[1], ["Content-Type"] = "application/json" }
+    if mode == "affairs" then
+        return wrk.format("GET", "/api/v1/me/affairs", { ["Authorization"] = "Bearer " .. row[1] })
+    end
     if mode == "book" then
         return wrk.format("POST", "/api/v1/slots/" .. row[2] .. "/bookings", headers, "")
     end

@@ -57,6 +57,12 @@ enum SiteStylesheet {
         button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); padding: 5px 12px; font-size: 14px; }
         table { border-collapse: collapse; width: 100%; background: var(--card); font-size: 14px; }
         th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+        .status-booked, .status-paid, .status-succeeded { background: #e3f4e8; color: #1e6b35; }
+        .status-unpaid, .status-failed { background: #fff1d6; color: #8a5a00; }
+        .affair .amount { float: right; } .affair-actions { margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 6px; }
+        .button.small { padding: 4px 12px; font-size: 14px; } details.rate { margin-top: 6px; }
+        details.rate summary { cursor: pointer; color: #1f5fbf; } .empty { background: var(--card); padding: 12px 14px;
+          border: 1px dashed var(--line); border-radius: 10px; }
         .table-scroll { overflow-x: auto; } .chart { margin: 16px 0; } .chart figcaption { color: var(--muted); font-size: 14px; }
         .console-nav { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin-bottom: 8px; }
         form.inline { display: inline; }

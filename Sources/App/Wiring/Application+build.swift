@@ -128,10 +128,14 @@ public struct AppWiring {
         AppointmentPages(database: database, services: directory, renderer: renderer).register(on: router)
         let billing = BillingContext(database: database, cipher: cipher, logger: logger)
         billing.api(database: database).register(on: api)
-        let issuer = BillIssuer(database: database, cipher: cipher, services: directory)
-        BillingStaffAPI(issuer: issuer).register(on: api)
-        BillingStaffPages(issuer: issuer, services: directory, renderer: renderer).register(on: router)
+        let billIssuer = BillIssuer(database: database, cipher: cipher, services: directory)
+        BillingStaffAPI(issuer: billIssuer).register(on: api)
+        BillingStaffPages(issuer: billIssuer, services: directory, renderer: renderer).register(on: router)
         BillingPages(database: database, context: billing, services: directory, renderer: renderer).register(on: router)
+        let affairs = AffairsService(
+            database: database, applications: hall.applications, catalog: hall.catalog, payers: billing.payers)
+        AffairsAPI(service: affairs).register(on: api)
+        AffairsPages(service: affairs, performance: hall.performance, renderer: renderer).register(on: router)
 
         self.router = router
         self.api = api

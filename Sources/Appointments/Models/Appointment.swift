@@ -16,6 +16,8 @@ public struct Appointment: Sendable, Equatable {
         public let at: Int64
         public let kind: Kind
         public let slotID: String
+        /// The account that took the step.
+        public let actor: String
     }
 
     public let id: String

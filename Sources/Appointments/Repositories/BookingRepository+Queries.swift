@@ -32,16 +32,22 @@ extension BookingRepository {
         }
     }
 
-    private static let selectJoined = """
-        SELECT b.id AS b_id, b.account_id, b.status, b.created_at AS b_created_at,
+    private static let selectJoined = "SELECT " + joinedColumns + " " + joinedTables
+
+    /// The columns of a booking with its slot and place (``appointment(_:)`` reads them).
+    static let joinedColumns = """
+        b.id AS b_id, b.account_id, b.status, b.created_at AS b_created_at,
                s.id, s.place_id, s.service_id, s.starts_at, s.ends_at, s.capacity, s.booked,
                p.kind, p.name_zh, p.name_en, p.address_zh, p.address_en, p.division_code, p.department_id
+        """
+
+    static let joinedTables = """
         FROM appointment_bookings b
         JOIN appointment_slots s ON s.id = b.slot_id
         JOIN appointment_places p ON p.id = s.place_id
         """
 
-    private static func appointment(_ row: any SQLRow) throws -> Appointment {
+    static func appointment(_ row: any SQLRow) throws -> Appointment {
         let slot = try PlaceRepository.slot(row)
         let place = Place(
             id: slot.placeID,
@@ -63,8 +69,10 @@ extension BookingRepository {
         .Event]]
     {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await sql.select().columns("booking_id", "at", "kind", "slot_id").from("appointment_events")
-            .where("booking_id", .in, ids).orderBy("id").all()
+        let rows = try await sql.select().columns("booking_id", "at", "kind", "slot_id", "actor").from(
+            "appointment_events"
+        )
+        .where("booking_id", .in, ids).orderBy("id").all()
         var out: [String: [Appointment.Event]] = [:]
         for row in rows {
             guard let kind = Appointment.Event.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else {
@@ -73,7 +81,8 @@ extension BookingRepository {
             out[try row.decode(column: "booking_id", as: String.self), default: []].append(
                 Appointment.Event(
                     at: try row.decode(column: "at", as: Int64.self), kind: kind,
-                    slotID: try row.decode(column: "slot_id", as: String.self)))
+                    slotID: try row.decode(column: "slot_id", as: String.self),
+                    actor: try row.decode(column: "actor", as: String.self)))
         }
         return out
     }

@@ -41,10 +41,10 @@ final class SQLiteHandle: Sendable {
         try self.raw.withLock { raw in
             guard let db = raw.db else { throw SQLiteStatementError(code: SQLITE_MISUSE, message: "closed", sql: sql) }
             let (statement, columns) = try Self.prepared(sql, db: db, raw: &raw)
-            defer {
-                sqlite_nio_sqlite3_reset(statement)
-                sqlite_nio_sqlite3_clear_bindings(statement)
-            }
+            // No `sqlite3_clear_bindings`: every run binds all of the statement's parameters (its text fixes their
+            // number), and since SQLite 3.54 clearing them expires any statement whose plan looked at a parameter
+            // (`WHERE account_id = ? ORDER BY …`), so each run was parsed and planned again.
+            defer { sqlite_nio_sqlite3_reset(statement) }
             for (offset, value) in binds.enumerated() {
                 let status = Self.bind(value, at: Int32(offset + 1), in: statement)
                 guard status == SQLITE_OK else { throw Self.error(status, db: db, sql: sql) }

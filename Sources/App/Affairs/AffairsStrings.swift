@@ -1,0 +1,98 @@
+import Platform
+
+/// The interface strings of the "my affairs" pages.
+enum AffairsStrings {
+    static func table(for locale: AppLocale) -> [String: String] {
+        locale == .zh ? zh : en
+    }
+
+    static let zh: [String: String] = [
+        "affairs_title": "我的办事",
+        "affairs_lead": "办件、预约、账单和缴费，进度一处查看。",
+        "affairs_all": "全部",
+        "affairs_kind_application": "办件",
+        "affairs_kind_appointment": "预约",
+        "affairs_kind_bill": "账单",
+        "affairs_kind_payment": "缴费",
+        "affairs_state_any": "全部状态",
+        "affairs_state_open": "进行中",
+        "affairs_state_done": "已完成",
+        "affairs_empty_all": "您还没有任何办事记录。可以在办事大厅申请服务、预约挂号或到生活缴费查看账单。",
+        "affairs_empty_filtered": "没有符合筛选条件的记录。换一个分类或状态看看。",
+        "affairs_empty_application": "您还没有提交过办件。在办事大厅找到服务后即可在线申请。",
+        "affairs_empty_appointment": "您还没有预约。医院和政务服务中心可在“预约”中选择时段。",
+        "affairs_empty_bill": "暂无账单。水、电、燃气费和交通罚款出账后会显示在这里。",
+        "affairs_empty_payment": "您还没有缴过费。缴费后的支付记录和退款会显示在这里。",
+        "affairs_bills_unverified": "完成实名核验（与户籍登记一致）后，这里也会列出您和家庭的账单。",
+        "affairs_submitted": "提交",
+        "affairs_due": "承诺办结",
+        "affairs_bill_due": "缴费期限",
+        "affairs_booked_for": "预约时段",
+        "affairs_updated": "最近更新",
+        "affairs_overdue": "已超期",
+        "affairs_details": "详情与进度",
+        "affairs_next_page": "下一页",
+        "affairs_rate": "评价这次办理",
+        "affairs_stars": "满意度（1–5 星）",
+        "affairs_comment": "意见或建议（可选）",
+        "affairs_rate_submit": "提交评价",
+        "affairs_rated": "我的评价",
+        "affairs_timeline": "办理进度",
+        "affairs_who": "办理人",
+        "affairs_department": "部门",
+        "affairs_service": "服务事项",
+        "affairs_amount": "金额",
+        "affairs_kind": "类别",
+        "affairs_status": "状态",
+        "affairs_open_source": "查看原页面",
+        "affairs_back": "返回我的办事",
+        "affairs_no_steps": "暂无记录。",
+    ]
+
+    static let en: [String: String] = [
+        "affairs_title": "My affairs",
+        "affairs_lead": "Your applications, appointments, bills and payments, and where each stands, in one place.",
+        "affairs_all": "All",
+        "affairs_kind_application": "Applications",
+        "affairs_kind_appointment": "Appointments",
+        "affairs_kind_bill": "Bills",
+        "affairs_kind_payment": "Payments",
+        "affairs_state_any": "Any status",
+        "affairs_state_open": "In progress",
+        "affairs_state_done": "Done",
+        "affairs_empty_all":
+            "You have no affairs yet. Apply for a service in the service hall, book an appointment or see your bills.",
+        "affairs_empty_filtered": "Nothing matches these filters. Try another kind or status.",
+        "affairs_empty_application":
+            "You have not applied for anything yet. Find a service in the hall to apply online.",
+        "affairs_empty_appointment":
+            "You have no appointments. Pick a time at a hospital or service centre under Appointments.",
+        "affairs_empty_bill": "No bills. Water, electricity and gas bills and traffic fines show here once issued.",
+        "affairs_empty_payment": "You have not paid anything yet. Payments and refunds show here once you pay a bill.",
+        "affairs_bills_unverified":
+            "Once your real name is verified against the household register, your and your household's bills show here too.",
+        "affairs_submitted": "Submitted",
+        "affairs_due": "Promised by",
+        "affairs_bill_due": "Pay by",
+        "affairs_booked_for": "Time",
+        "affairs_updated": "Last update",
+        "affairs_overdue": "Overdue",
+        "affairs_details": "Details and progress",
+        "affairs_next_page": "Next page",
+        "affairs_rate": "Rate this service",
+        "affairs_stars": "Satisfaction (1–5 stars)",
+        "affairs_comment": "Comment (optional)",
+        "affairs_rate_submit": "Send rating",
+        "affairs_rated": "Your rating",
+        "affairs_timeline": "Progress",
+        "affairs_who": "By",
+        "affairs_department": "Department",
+        "affairs_service": "Service",
+        "affairs_amount": "Amount",
+        "affairs_kind": "Kind",
+        "affairs_status": "Status",
+        "affairs_open_source": "Open its own page",
+        "affairs_back": "Back to my affairs",
+        "affairs_no_steps": "No steps yet.",
+    ]
+}
