@@ -56,7 +56,7 @@ struct AffairsAPITests {
             let first = everything[0]
             #expect(first["title"] as? String == "居住证申领 SA-TIE2")
             #expect(
-                first["departmentId"] as? String == "cd-psb" && first["serviceId"] as? String == "psb.residence_permit")
+                first["departmentId"] as? String == "cd-psb" && first["serviceId"] as? String == "residence-permit")
             let links = try #require(first["links"] as? [String: String])
             #expect(links["api"] == "/api/v1/me/affairs/application/SA-TIE2")
             #expect(links["page"] == "/me/affairs/application/SA-TIE2")

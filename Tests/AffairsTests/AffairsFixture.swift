@@ -146,7 +146,7 @@ enum AffairsFixture {
                         "finished_at", "reason"
                     )
                     .values(
-                        SQLBind(id), SQLBind("psb.residence_permit"), SQLBind("cd-psb"), SQLBind("居住证申领 \(id)"),
+                        SQLBind(id), SQLBind("residence-permit"), SQLBind("cd-psb"), SQLBind("居住证申领 \(id)"),
                         SQLBind("Residence permit \(id)"), SQLBind(account), SQLBind(status), SQLBind("{}"),
                         SQLBind("key-\(id)"), SQLBind("hash"), SQLBind(self.base + submitted),
                         SQLBind(self.base + 7 * 86_400), SQLBind(self.base + updated), SQLBind(finished),
@@ -168,7 +168,7 @@ enum AffairsFixture {
                             "rated_at"
                         )
                         .values(
-                            SQLBind(id), SQLBind(account), SQLBind("cd-psb"), SQLBind("psb.residence_permit"),
+                            SQLBind(id), SQLBind(account), SQLBind("cd-psb"), SQLBind("residence-permit"),
                             SQLBind(2), SQLBind("说明不清楚"), SQLBind(self.base + rated)
                         ).run()
                 }
@@ -187,13 +187,14 @@ enum AffairsFixture {
         let past = CityClock.now() - 86_400
         try await places.addSlots([
             Slot(
-                id: "slot-a", placeID: "jinjiang-centre", serviceID: "psb.residence_permit", startsAt: future,
+                id: "slot-a", placeID: "jinjiang-centre", serviceID: "resident-id-card-renewal", startsAt: future,
                 endsAt: future + 1800, capacity: 5, booked: 0),
             Slot(
-                id: "slot-b", placeID: "jinjiang-centre", serviceID: "psb.residence_permit", startsAt: future + 3600,
+                id: "slot-b", placeID: "jinjiang-centre", serviceID: "resident-id-card-renewal",
+                startsAt: future + 3600,
                 endsAt: future + 5400, capacity: 5, booked: 0),
             Slot(
-                id: "slot-past", placeID: "jinjiang-centre", serviceID: "psb.residence_permit", startsAt: past,
+                id: "slot-past", placeID: "jinjiang-centre", serviceID: "resident-id-card-renewal", startsAt: past,
                 endsAt: past + 1800, capacity: 5, booked: 0),
         ])
         let bookings = BookingRepository(database: database)
@@ -209,7 +210,7 @@ enum AffairsFixture {
         {
             Bill(
                 id: id, kind: kind, householdID: household, residentID: resident, communityCode: self.community,
-                departmentID: "dept-water", reference: "ref-\(id)", title: "账单 \(id)", titleEn: "Bill \(id)",
+                departmentID: "cd-water", reference: "ref-\(id)", title: "账单 \(id)", titleEn: "Bill \(id)",
                 amountFen: fen, dueDate: "2099-12-31", issuedAt: self.base)
         }
         try await BillRepository(database: database).issue([

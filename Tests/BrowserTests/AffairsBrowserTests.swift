@@ -33,7 +33,7 @@ struct AffairsBrowserTests {
         try await places.addSlots(
             (0..<2).map {
                 Slot(
-                    id: "slot-\($0)", placeID: "jinjiang-centre", serviceID: "psb.residence_permit",
+                    id: "slot-\($0)", placeID: "jinjiang-centre", serviceID: "resident-id-card-renewal",
                     startsAt: start + Int64($0) * 1800, endsAt: start + Int64($0 + 1) * 1800, capacity: 5, booked: 0)
             })
     }
