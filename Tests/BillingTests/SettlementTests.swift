@@ -123,6 +123,37 @@ struct SettlementTests {
     }
 
     @Test(
+        "one back-office round drains a backlog larger than its batches: every charge settled and confirmed",
+        arguments: TestBackend.available)
+    func backlog(backend: TestBackend) async throws {
+        try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in
+            let count = 260
+            try await BillRepository(database: database).issue(
+                (0..<count).map { BillingFixture.bill("b\($0)", .water, household: 1, fen: 100 + Int64($0)) })
+            let payer = Payer(accountID: "a1", residentID: 1, householdID: 1, communityCode: BillingFixture.community)
+            let simulator = SimulatedPaymentProvider(database: database, delay: 0)
+            let service = PaymentService(database: database, provider: simulator, logger: TestDatabase.logger)
+            let secret = SimulatorSecret(database: database)
+            let receiver = PaymentCallbackReceiver(payments: service, secret: secret)
+            let backOffice = SimulatedProviderService(provider: simulator, secret: secret, logger: TestDatabase.logger)
+            {
+                await receiver.deliver(body: $0, signature: $1)
+            }
+            for index in 0..<count {
+                _ = try await service.pay(
+                    billID: "b\(index)", payer: payer, key: "k\(index)", request: .init(amountFen: 100 + Int64(index)))
+            }
+            try await backOffice.tick(now: CityClock.now() + 1)
+            let statuses = try await database.withConnection { sql in
+                try await sql.select().column("status").from("billing_bills").all().map {
+                    try $0.decode(column: "status", as: String.self)
+                }
+            }
+            #expect(statuses.count == count && statuses.allSatisfy { $0 == "paid" })
+        }
+    }
+
+    @Test(
         "a lost submission is found and submitted again; a decline reopens the bill", arguments: TestBackend.available)
     func recovery(backend: TestBackend) async throws {
         try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in

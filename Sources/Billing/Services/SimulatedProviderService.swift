@@ -33,18 +33,25 @@ public struct SimulatedProviderService: Service {
         }
     }
 
-    /// One round: settle what is due, then deliver due callbacks.
+    /// One round: settle what is due, then deliver due callbacks, batch after batch until nothing due is left (a
+    /// round that took one batch per tick fell behind a busy hour: 400 callbacks a second at most).
     public func tick(now: Int64 = CityClock.now()) async throws {
-        try await self.settle(now: now)
-        try await self.deliverDue(now: now)
+        while true {
+            let settled = try await self.settle(now: now)
+            let delivered = try await self.deliverDue(now: now)
+            guard settled == Self.settleBatch || delivered == Self.deliveryBatch else { return }
+        }
     }
 
-    private func settle(now: Int64) async throws {
+    static let settleBatch = 200
+    static let deliveryBatch = 100
+
+    private func settle(now: Int64) async throws -> Int {
         let database = self.provider.database
         let due = try await database.withConnection { sql in
             try await sql.select().columns("provider_ref", "kind", "amount_fen").from("billing_sim_ledger")
                 .where("callback_state", .equal, "waiting").where("next_attempt_at", .lessThanOrEqual, now)
-                .limit(200).all()
+                .limit(Self.settleBatch).all()
         }
         for row in due {
             let reference = try row.decode(column: "provider_ref", as: String.self)
@@ -58,13 +65,15 @@ public struct SimulatedProviderService: Service {
                     .where("provider_ref", .equal, reference).where("callback_state", .equal, "waiting").run()
             }
         }
+        return due.count
     }
 
-    private func deliverDue(now: Int64) async throws {
+    private func deliverDue(now: Int64) async throws -> Int {
         let database = self.provider.database
         let rows = try await database.withConnection { sql in
             try await sql.select().column("*").from("billing_sim_ledger").where("callback_state", .equal, "due")
-                .where("next_attempt_at", .lessThanOrEqual, now).orderBy("next_attempt_at").limit(100).all()
+                .where("next_attempt_at", .lessThanOrEqual, now).orderBy("next_attempt_at").limit(Self.deliveryBatch)
+                .all()
         }
         let signer = CallbackSignature(secret: try await self.secret.value())
         for row in rows {
@@ -93,6 +102,7 @@ public struct SimulatedProviderService: Service {
                 self.logger.notice("simulator.callback_refused", metadata: ["provider_ref": "\(record.providerRef)"])
             }
         }
+        return rows.count
     }
 }
 
