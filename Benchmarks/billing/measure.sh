@@ -31,24 +31,15 @@ binary=${1:-.build/release/citizen-cloud}
 [ -x "$binary" ] || { echo "error: $binary not found; build with swift build -c release --product citizen-cloud" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "error: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/billing-bench.XXXXXX")
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-base="http://127.0.0.1:$port"
+source Benchmarks/lib/server.sh
+bench_setup billing-bench
 db=(--database "${database:-sqlite://$work/bench.sqlite}" --key-file "$work/keys/personal-data.key" --log-level error)
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
 
 # Enough bills that no run of $duration runs out (each payment uses one); enough slots for every booking.
 "$binary" billing bench-fixture --residents "$residents" --bills 200 --slots 400 "${db[@]}" >"$work/fixture.json"
 # Bookings are for the catalog's appointment services: the server checks each slot's service against it.
 "$binary" import catalog data/service-catalog.json "${db[@]}" >/dev/null
-"$binary" serve --port "$port" "${db[@]}" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+bench_serve "${db[@]}"
 
 python3 - "$work/fixture.json" "$base" "$work" <<'PY'
 import json, sys, urllib.request

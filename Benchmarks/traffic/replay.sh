@@ -34,17 +34,10 @@ done
 binary=${1:-.build/release/citizen-cloud}
 [ -x "$binary" ] || { echo "error: $binary not found; build with swift build -c release --product citizen-cloud" >&2; exit 1; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/traffic.XXXXXX")
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-base="http://127.0.0.1:$port"
+source Benchmarks/lib/server.sh
+bench_setup traffic
 db=(--database "${database:-sqlite://$work/traffic.sqlite}" --key-file "$work/keys/personal-data.key" --log-level error)
 window=(--from "$from" --to "$to" --speed "$speed" --daily-active "$daily")
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
 
 # Bills and slots per resident: what the window pays and books, spread over the residents, with a margin.
 read -r bills slots < <("$binary" bench traffic --plan "${window[@]}" | python3 -c "
@@ -53,9 +46,7 @@ print(math.ceil(p['pay'] / r * 1.5) + 3, math.ceil(p['book'] / r * 1.5) + 3)")
 echo "== fixture: $residents residents, $bills bills each, $slots slots (every resident may book each once)"
 "$binary" billing bench-fixture --residents "$residents" --bills "$bills" --slots "$slots" "${db[@]}" >"$work/fixture.json"
 "$binary" import catalog data/service-catalog.json "${db[@]}" >/dev/null
-"$binary" serve --port "$port" "${db[@]}" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.1; done
+bench_serve "${db[@]}"
 
 cpu() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 ticks=$(getconf CLK_TCK)

@@ -112,11 +112,9 @@ final class LoadClient: Sendable {
         var head = HTTPRequestHead(version: .http1_1, method: request.method, uri: request.path)
         head.headers.add(name: "Host", value: "\(self.host):\(self.port)")
         for (name, value) in request.headers { head.headers.add(name: name, value: value) }
+        if let body = request.body { head.headers.add(name: "Content-Length", value: String(body.utf8.count)) }
         var parts: [HTTPClientRequestPart] = [.head(head)]
-        if let body = request.body {
-            parts[0] = .head(Self.withLength(head, body.utf8.count))
-            parts.append(.body(.byteBuffer(ByteBuffer(string: body))))
-        }
+        if let body = request.body { parts.append(.body(.byteBuffer(ByteBuffer(string: body)))) }
         parts.append(.end(nil))
         try await outbound.write(contentsOf: parts)
         var status = 0
@@ -134,11 +132,5 @@ final class LoadClient: Sendable {
             }
         }
         throw CommandFailure("the server closed the connection before answering")
-    }
-
-    private static func withLength(_ head: HTTPRequestHead, _ length: Int) -> HTTPRequestHead {
-        var head = head
-        head.headers.replaceOrAdd(name: "Content-Length", value: String(length))
-        return head
     }
 }

@@ -74,55 +74,47 @@ struct TrafficReplay: Sendable {
         switch kind {
         case .signIn:
             let name = material.signInNames[pick % material.signInNames.count]
-            return (kind, self.post("/api/v1/auth/login", json: Self.login(name, material.password)), false)
+            return (kind, Self.post("/api/v1/auth/login", json: Self.login(name, material.password)), false)
         case .refresh:
             guard let refresh = material.residents.beginRefresh(resident) else {
-                return (.profile, self.get("/api/v1/me", token: token), false)
+                return (.profile, Self.get("/api/v1/me", token: token), false)
             }
-            return (kind, self.post("/api/v1/auth/refresh", json: #"{"refreshToken":"\#(refresh)"}"#), true)
-        case .profile: return (kind, self.get("/api/v1/me", token: token), false)
-        case .unread: return (kind, self.get("/api/v1/me/notifications/unread-count", token: token), false)
-        case .hotServices: return (kind, self.get("/api/v1/services/hot", token: token), false)
+            return (kind, Self.post("/api/v1/auth/refresh", json: #"{"refreshToken":"\#(refresh)"}"#), true)
+        case .profile: return (kind, Self.get("/api/v1/me", token: token), false)
+        case .unread: return (kind, Self.get("/api/v1/me/notifications/unread-count", token: token), false)
+        case .hotServices: return (kind, Self.get("/api/v1/services/hot", token: token), false)
         case .search:
             let term = material.searchTerms[pick % material.searchTerms.count]
             let query = term.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? term
-            return (kind, self.get("/api/v1/services?q=\(query)", token: token), false)
+            return (kind, Self.get("/api/v1/services?q=\(query)", token: token), false)
         case .serviceDetail:
             let id = material.serviceIDs[pick % material.serviceIDs.count]
-            return (kind, self.get("/api/v1/services/\(id)", token: token), false)
-        case .myApplications: return (kind, self.get("/api/v1/me/applications", token: token), false)
-        case .myBills: return (kind, self.get("/api/v1/me/bills", token: token), false)
-        case .places: return (kind, self.get("/api/v1/places", token: token), false)
+            return (kind, Self.get("/api/v1/services/\(id)", token: token), false)
+        case .myApplications: return (kind, Self.get("/api/v1/me/applications", token: token), false)
+        case .myBills: return (kind, Self.get("/api/v1/me/bills", token: token), false)
+        case .places: return (kind, Self.get("/api/v1/places", token: token), false)
         case .division:
             let code = material.divisionCodes[pick % material.divisionCodes.count]
-            return (kind, self.get("/api/v1/divisions/\(code)", token: nil), false)
+            return (kind, Self.get("/api/v1/divisions/\(code)", token: nil), false)
         case .book:
             guard let slot = material.residents.takeSlot(resident) else {
-                return (.places, self.get("/api/v1/places", token: token), false)
+                return (.places, Self.get("/api/v1/places", token: token), false)
             }
-            return (kind, self.post("/api/v1/slots/\(slot)/bookings", json: "", token: token), false)
+            return (kind, Self.post("/api/v1/slots/\(slot)/bookings", json: "", token: token), false)
         case .pay:
             guard let bill = material.residents.takeBill(resident) else {
-                return (.myBills, self.get("/api/v1/me/bills", token: token), false)
+                return (.myBills, Self.get("/api/v1/me/bills", token: token), false)
             }
-            let request = self.post(
+            let request = Self.post(
                 "/api/v1/bills/\(bill.id)/payments", json: #"{"amountFen":\#(bill.amountFen)}"#, token: token,
                 key: "traffic-\(UUID().uuidString)")
             return (kind, request, false)
         case .apply:
-            let request = self.post(
+            let request = Self.post(
                 "/api/v1/services/\(material.applicationService)/applications", json: material.applicationBody,
                 token: token, key: "traffic-\(UUID().uuidString)")
             return (kind, request, false)
         }
-    }
-
-    private func get(_ path: String, token: String?) -> LoadRequest {
-        Self.get(path, token: token)
-    }
-
-    private func post(_ path: String, json: String, token: String? = nil, key: String? = nil) -> LoadRequest {
-        Self.post(path, json: json, token: token, key: key)
     }
 
     static func get(_ path: String, token: String?) -> LoadRequest {
