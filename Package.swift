@@ -95,7 +95,7 @@ let package = Package(
         .target(
             name: "Appointments",
             dependencies: [
-                "Platform", "Territory", "Notifications",
+                "Platform", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -134,7 +134,7 @@ let package = Package(
         .target(
             name: "Livability",
             dependencies: [
-                "Platform", "Territory", "Population", "Accessibility",
+                "Platform", "Territory", "Population", "Identity", "Accessibility",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -168,7 +168,7 @@ let package = Package(
         .target(
             name: "ServiceHall",
             dependencies: [
-                "Platform", "Territory", "Notifications",
+                "Platform", "Identity", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -329,7 +329,8 @@ let package = Package(
             name: "AppTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOFoundationCompat", package: "swift-nio"), "App", "TestSupport",
+                .product(name: "NIOFoundationCompat", package: "swift-nio"), "App", "TestSupport", "Platform",
+                "Appointments", "Billing", "ServiceHall",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: settings

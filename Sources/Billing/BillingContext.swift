@@ -1,3 +1,4 @@
+import Identity
 import Logging
 import Platform
 import ServiceLifecycle
@@ -13,7 +14,7 @@ public struct BillingContext: Sendable {
     /// The simulator's back office and our recovery of stuck payments; run them in the service group.
     public let services: [any Service]
 
-    public init(database: Database, cipher: PersonalDataCipher, logger: Logger) {
+    public init(database: Database, registration: ResidentRegistration, logger: Logger) {
         let provider = SimulatedPaymentProvider(database: database)
         let secret = SimulatorSecret(database: database)
         let payments = PaymentService(database: database, provider: provider, logger: logger)
@@ -21,7 +22,7 @@ public struct BillingContext: Sendable {
         self.provider = provider
         self.payments = payments
         self.receiver = receiver
-        self.payers = PayerDirectory(database: database, cipher: cipher)
+        self.payers = PayerDirectory(registration: registration)
         self.reconciliation = Reconciliation(database: database, provider: provider)
         self.services = [
             SimulatedProviderService(provider: provider, secret: secret, logger: logger) { body, signature in

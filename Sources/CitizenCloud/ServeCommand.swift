@@ -101,6 +101,14 @@ struct ServeCommand: AsyncParsableCommand {
             let slots = try await AppointmentDemoSeeder(database: database).seed()
             let bills = try await BillingDemoSeeder(database: database).seed()
             logger.info("demo.services", metadata: ["new_slots": "\(slots)", "new_bills": "\(bills)"])
+            // Each module adds its own demo data, in module order.
+            let platform = PlatformServices(
+                database: database, logger: logger, cipher: try PersonalDataCipher.loadOrCreate(keyFile: keyFile),
+                issuer: self.issuer ?? "http://\(self.host):\(self.port)", secureCookies: !self.insecureCookies,
+                passwordCost: 10, trustForwardedFor: false)
+            for module in try await AppModules.build(platform) {
+                try await module.seedDemo(seed: SeedCommand.defaultSeed)
+            }
         }
     }
 

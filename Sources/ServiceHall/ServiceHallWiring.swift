@@ -8,12 +8,11 @@ public struct ServiceHallWiring: Sendable {
     public let usage: UsageFigures
     public let performance: PerformanceReport
     public let launcher: SystemLauncher
-    let renderer: PageRenderer
 
     /// `registeredResidents` counts resident accounts (from the identity context) for the platform figures;
     /// `initiateLoginOverride` names a stand-in for a department system's login initiation (the demo's relying party).
     public init(
-        database: Database, renderer: PageRenderer, issuer: String,
+        database: Database, issuer: String,
         registeredResidents: @escaping @Sendable () async throws -> Int,
         initiateLoginOverride: @escaping @Sendable (_ serviceID: String) async throws -> String? = { _ in nil }
     ) {
@@ -24,18 +23,17 @@ public struct ServiceHallWiring: Sendable {
         self.performance = PerformanceReport(database: database, catalog: catalog)
         self.launcher = SystemLauncher(
             database: database, catalog: catalog, issuer: issuer, initiateLoginOverride: initiateLoginOverride)
-        self.renderer = renderer
     }
 
     /// Registers the API routes and the pages.
-    public func register(api: APIRoutes, router: Router<AppRequestContext>) {
+    public func register(api: APIRoutes, router: Router<AppRequestContext>, renderer: PageRenderer) {
         ServiceAPI(catalog: self.catalog, usage: self.usage, launcher: self.launcher).register(on: api)
         ApplicationAPI(service: self.applications, catalog: self.catalog, usage: self.usage).register(on: api)
         StaffAPI(service: self.applications).register(on: api)
         OpenFiguresAPI(performance: self.performance, usage: self.usage).register(on: api)
         ServiceHallPages(
             catalog: self.catalog, applications: self.applications, usage: self.usage,
-            performance: self.performance, launcher: self.launcher, renderer: self.renderer
+            performance: self.performance, launcher: self.launcher, renderer: renderer
         ).register(on: router)
     }
 }

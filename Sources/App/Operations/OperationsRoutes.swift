@@ -8,6 +8,8 @@ import Prometheus
 /// `/healthz`, `/readyz`, `/metrics` and `/openapi.yaml`: what operators and API clients need.
 struct OperationsRoutes: Sendable {
     let database: Database
+    /// The merged OpenAPI document.
+    let openAPI: String
 
     func register(on router: Router<AppRequestContext>) {
         // Liveness: the process answers. Kept free of I/O so it is the baseline of every benchmark.
@@ -41,11 +43,11 @@ struct OperationsRoutes: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: buffer))
             )
         }
-        let openAPI = (try? Data(contentsOf: URL(fileURLWithPath: AppResources.openAPIPath))) ?? Data()
+        let openAPI = ByteBuffer(string: self.openAPI)
         router.get("/openapi.yaml") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: openAPI))
+                body: .init(byteBuffer: openAPI)
             )
         }
     }

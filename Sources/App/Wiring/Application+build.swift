@@ -1,18 +1,10 @@
-import Appointments
-import Billing
 import Foundation
 import Hummingbird
-import Identity
-import Livability
 import Logging
-import Notifications
 import Platform
-import Population
-import ServiceHall
 import ServiceLifecycle
-import Territory
 
-/// Builds the whole server: storage, every context's routes and pages, and the operational endpoints.
+/// Builds the whole server: storage, every context module's routes and pages, and the operational endpoints.
 ///
 /// The CLI and every test call this one function. The returned application runs the database pool as a service
 /// and migrates before it accepts connections.
@@ -24,123 +16,75 @@ public func buildApplication(
     )
     let cipher = try PersonalDataCipher.loadOrCreate(keyFile: configuration.personalDataKeyFile)
     let wiring = try await AppWiring(
-        database: database, logger: logger, cipher: cipher,
-        hasher: PasswordHasher(cost: configuration.passwordCost), secureCookies: configuration.secureCookies,
-        issuer: configuration.issuer
+        database: database, logger: logger, cipher: cipher, passwordCost: configuration.passwordCost,
+        secureCookies: configuration.secureCookies, issuer: configuration.issuer,
+        trustForwardedFor: configuration.trustForwardedFor
     )
     var app = Application(
         router: wiring.router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        services: [
-            database, BackChannelLogoutService(database: database, logger: logger),
-            NotificationDeliveryService(database: database, sender: LoggingSender(logger: logger), logger: logger),
-            RevocationFeedService(service: wiring.identity, logger: logger),
-        ] + wiring.services,
+        services: [database] + wiring.services,
         logger: logger
     )
     app.beforeServerStarts {
-        try await Migrator(database: database, migrations: AppMigrations.all, logger: logger).migrate()
+        try await Migrator(database: database, migrations: AppModules.migrations, logger: logger).migrate()
     }
     return app
 }
 
-/// The wired router and the catalogue of its API routes.
+/// The wired router, the catalogue of its API routes and the modules' background services.
 public struct AppWiring {
     public let router: Router<AppRequestContext>
     public let api: APIRoutes
-    /// The identity service the routes share (its revocation list is kept current by a background service).
-    public let identity: IdentityService
-    /// Background services the contexts need running (payment settlement and recovery).
+    /// The modules, built, in ``AppModules`` order.
+    public let modules: [any ContextModule]
+    /// Background services the modules need running, and the event outbox's delivery.
     public let services: [any Service]
+    /// The OpenAPI document served at `/openapi.yaml`: App's base with every module's fragment.
+    public let openAPI: String
 
-    /// Wires every context; without a cipher a throw-away key is used (tests that only inspect routes).
+    /// Wires every module; without a cipher a throw-away key is used (tests that only inspect routes).
     public init(
-        database: Database, logger: Logger, cipher: PersonalDataCipher? = nil, hasher: PasswordHasher? = nil,
+        database: Database, logger: Logger, cipher: PersonalDataCipher? = nil, passwordCost: UInt8 = 4,
         secureCookies: Bool = true, issuer: String = "http://127.0.0.1:8080", trustForwardedFor: Bool = false
     ) async throws {
         _ = AppMetrics.registry
+        let platform = PlatformServices(
+            database: database, logger: logger, cipher: cipher ?? .ephemeral(), issuer: issuer,
+            secureCookies: secureCookies, passwordCost: passwordCost, trustForwardedFor: trustForwardedFor)
+        let modules = try await AppModules.build(platform)
         let renderer = try await PageRenderer(
-            templateDirectories: [
-                AppResources.templateDirectory, DivisionPages.templateDirectory, ConsolePages.templateDirectory,
-                InboxPages.templateDirectory, ServiceHallPages.templateDirectory, AppointmentPages.templateDirectory,
-                BillingPages.templateDirectory,
-                LivabilityPages.templateDirectory,
-            ]
+            templateDirectories: [AppResources.templateDirectory] + modules.flatMap(\.templateDirectories),
+            navigation: modules.flatMap(\.navigation)
         )
-        let cipher = cipher ?? .ephemeral()
-        let identity = IdentityService(
-            database: database, cipher: cipher, hasher: hasher ?? PasswordHasher(cost: 4), issuer: issuer)
+        let openAPI = try OpenAPIDocument.merge(
+            base: String(contentsOfFile: AppResources.openAPIPath, encoding: .utf8),
+            fragments: modules.compactMap(\.openAPI))
+
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         if trustForwardedFor { router.add(middleware: ClientAddressMiddleware()) }
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: ProblemMiddleware(htmlRenderer: ErrorPage(renderer: renderer).render))
-        let console = ConsolePages(
-            service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
-            secureCookies: secureCookies
-        )
-        router.add(middleware: BearerAuthenticator(service: identity))
-        router.add(middleware: console.authenticator)
-        router.add(middleware: ActivityMiddleware(database: database))
+        for module in modules {
+            for middleware in module.middlewares { router.add(middleware: middleware) }
+        }
         let api = APIRoutes(router: router)
-
-        let divisions = DivisionRepository(database: database)
-        OperationsRoutes(database: database).register(on: router)
-        DivisionAPI(repository: divisions).register(on: api)
-        DivisionPages(repository: divisions, renderer: renderer).register(on: router)
-        AuthAPI(service: identity).register(on: api)
-        MeAPI(service: identity).register(on: api)
-        OfficialAPI(service: identity, audit: AuditLog(database: database)).register(on: api)
-        OfficialsAPI(service: identity, divisions: divisions).register(on: api)
-        console.register(on: router)
-        SignInPages(
-            service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
-            secureCookies: secureCookies
-        ).register(on: router)
-        let oidc = OIDCProvider(identity: identity, database: database, issuer: issuer)
-        OIDCRoutes(provider: oidc, renderer: renderer, secureCookies: secureCookies).register(on: router)
-        DemoRelyingPartyPages(provider: oidc, renderer: renderer, secureCookies: secureCookies).register(on: router)
-        NotificationsAPI(database: database).register(on: api)
-        InboxPages(database: database, renderer: renderer).register(on: router)
-        let hall = ServiceHallWiring(
-            database: database, renderer: renderer, issuer: issuer,
-            registeredResidents: { try await identity.accounts.residentCount() },
-            initiateLoginOverride: { serviceID in
-                try await DemoDepartmentSystems.registeredInitiateLoginURI(
-                    serviceID, issuer: issuer, clients: oidc.clients)
-            }
-        )
-        hall.register(api: api, router: router)
-        let directory = CatalogServiceDirectory(catalog: hall.catalog)
-        let livability = LivabilityService(
-            database: database,
-            households: RegisterResidentHouseholds(
-                identity: identity, register: RegisterRepository(database: database), cipher: cipher))
-        CoverageAPI(service: livability).register(on: api)
-        FacilityAPI(service: livability).register(on: api)
-        ScenarioAPI(service: livability).register(on: api)
-        LivabilityPages(service: livability, renderer: renderer, database: database).register(on: router)
-        HomePages(
-            divisions: divisions, register: RegisterRepository(database: database), renderer: renderer
-        ).register(on: router)
-        AppointmentAPI(database: database, services: directory).register(on: api)
-        AppointmentPages(database: database, services: directory, renderer: renderer).register(on: router)
-        let billing = BillingContext(database: database, cipher: cipher, logger: logger)
-        billing.api(database: database).register(on: api)
-        let billIssuer = BillIssuer(database: database, cipher: cipher, services: directory)
-        BillingStaffAPI(issuer: billIssuer).register(on: api)
-        BillingStaffPages(issuer: billIssuer, services: directory, renderer: renderer).register(on: router)
-        BillingPages(database: database, context: billing, services: directory, renderer: renderer).register(on: router)
-        let affairs = AffairsService(
-            database: database, applications: hall.applications, catalog: hall.catalog, payers: billing.payers)
-        AffairsAPI(service: affairs).register(on: api)
-        AffairsPages(service: affairs, performance: hall.performance, renderer: renderer).register(on: router)
+        OperationsRoutes(database: database, openAPI: openAPI).register(on: router)
+        let routes = ModuleRoutes(
+            api: api, router: router, renderer: renderer,
+            consoleMenu: modules.flatMap(\.consoleMenu).sorted { $0.order < $1.order })
+        for module in modules { module.register(on: routes) }
 
         self.router = router
         self.api = api
-        self.identity = identity
-        self.services = billing.services
+        self.modules = modules
+        self.openAPI = openAPI
+        self.services =
+            modules.flatMap(\.services) + [
+                EventDeliveryService(database: database, subscribers: modules.flatMap(\.subscribers), logger: logger)
+            ]
     }
 }
 

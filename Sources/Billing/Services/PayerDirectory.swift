@@ -17,28 +17,23 @@ public struct Payer: Sendable, Equatable {
     }
 }
 
-/// Finds a resident account's place in the household register through the identity and population contexts'
-/// public APIs: the account's ID number (by its look-up hash) names the register entry.
+/// Finds a resident account's place in the household register through the identity context's one answer to
+/// that question (``ResidentRegistration``).
 public struct PayerDirectory: Sendable {
-    let accounts: AccountRepository
-    let register: RegisterRepository
-    let cipher: PersonalDataCipher
+    let registration: ResidentRegistration
 
-    public init(database: Database, cipher: PersonalDataCipher) {
-        self.accounts = AccountRepository(database: database, cipher: cipher)
-        self.register = RegisterRepository(database: database)
-        self.cipher = cipher
+    public init(registration: ResidentRegistration) {
+        self.registration = registration
     }
 
     /// The payer of a resident principal; `register_match_required` (403) below level 2 or without a register entry.
     public func payer(_ principal: Principal?) async throws -> Payer {
         let resident = try Authorization.requireResident(principal)
-        guard resident.level >= 2, let account = try await self.accounts.find(id: resident.subject),
-            let idNumber = account.idNumber,
-            let membership = try await self.register.membership(idNumberHash: self.cipher.lookupHash(idNumber))
-        else { throw BillingProblem.notInRegister }
+        guard let membership = try await self.registration.membership(of: resident) else {
+            throw BillingProblem.notInRegister
+        }
         return Payer(
-            accountID: account.id, residentID: membership.residentID, householdID: membership.householdID,
+            accountID: resident.subject, residentID: membership.residentID, householdID: membership.householdID,
             communityCode: membership.communityCode)
     }
 }

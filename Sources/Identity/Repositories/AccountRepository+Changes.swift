@@ -83,3 +83,16 @@ extension AccountRepository {
         return try rows.map { try $0.account(self.cipher) }
     }
 }
+
+extension AccountRepository {
+    /// How many residents inside `scope` wait for an in-person confirmation (the console's queue badge).
+    public func verificationQueueCount(inside scope: String) async throws -> Int {
+        let prefix = Authorization.scopePrefix(scope)
+        return try await self.database.withConnection { sql in
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("identity_accounts")
+                .where("role", .equal, Role.resident.rawValue).where("level", .equal, 2)
+                .where("community_code", .greaterThanOrEqual, prefix).where("community_code", .lessThan, prefix + ":")
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+}

@@ -31,9 +31,8 @@ extension ConsolePages {
         let role: String
         let scope: String
         var scopeName = ""
-        let canViewResidents: Bool
-        let canVerify: Bool
-        let canReadAudit: Bool
+        /// The menu entries of the visitor's role (with counts on the home page).
+        var menu: [MenuItem] = []
         // Stored, not computed: Mustache sees only stored properties.
         var residents: [ResidentRow] = [] {
             didSet { self.hasResidents = !self.residents.isEmpty }
@@ -51,10 +50,31 @@ extension ConsolePages {
             self.name = visitor.account.name
             self.role = principal.role.rawValue
             self.scope = principal.scope ?? ""
-            self.canViewResidents = Authorization.roles(for: .viewResidents).contains(principal.role)
-            self.canVerify = Authorization.roles(for: .verifyResidents).contains(principal.role)
-            self.canReadAudit = Authorization.roles(for: .readAudit).contains(principal.role)
         }
+    }
+
+    /// A console menu link as a page shows it.
+    struct MenuItem: Sendable {
+        let id: String
+        let label: String
+        let path: String
+        let count: String
+        let hasCount: Bool
+    }
+
+    /// The visitor's menu; with `counting`, each entry's count of what waits (a failing count shows none).
+    func menuItems(for principal: Principal, locale: AppLocale, counting: Bool) async -> [MenuItem] {
+        var items: [MenuItem] = []
+        for entry in self.menu where entry.isShown(to: principal) {
+            var count: Int?
+            if counting, let counter = entry.count { count = try? await counter(principal) }
+            items.append(
+                MenuItem(
+                    id: entry.id, label: entry.label.pick(locale), path: entry.path,
+                    count: count.map(String.init) ?? "",
+                    hasCount: count != nil))
+        }
+        return items
     }
 
     /// An audit line as the console shows it.
@@ -140,7 +160,9 @@ extension ConsolePages {
     ) async throws -> Response {
         guard let visitor = try await self.visitor(request, context) else { return WebForm.redirect("/console") }
         let strings = ConsoleStrings.table(for: context.locale)
-        let model = try await build(visitor)
+        var model = try await build(visitor)
+        model.menu = await self.menuItems(
+            for: visitor.account.principal, locale: context.locale, counting: template == "console-home")
         return self.renderer.render(
             template, title: strings["home_heading"] ?? "", model: model, request: request, context: context,
             strings: strings)

@@ -18,12 +18,14 @@ public struct ConsolePages: Sendable {
     let renderer: PageRenderer
     let secureCookies: Bool
     let divisions: DivisionRepository
+    /// Every module's console menu entries; each page shows those of the visitor's role.
+    let menu: [ConsoleMenuEntry]
     static let sessionCookie = "cc_console"
     static let csrfCookie = "cc_csrf"
 
     public init(
         service: IdentityService, audit: AuditLog, renderer: PageRenderer, database: Database,
-        secureCookies: Bool = true
+        secureCookies: Bool = true, menu: [ConsoleMenuEntry] = []
     ) {
         self.service = service
         self.sessions = ConsoleSessionRepository(database: database)
@@ -31,6 +33,7 @@ public struct ConsolePages: Sendable {
         self.renderer = renderer
         self.secureCookies = secureCookies
         self.divisions = DivisionRepository(database: database)
+        self.menu = menu.sorted { $0.order < $1.order }
     }
 
     /// The directory holding this context's templates.

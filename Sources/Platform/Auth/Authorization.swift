@@ -1,53 +1,17 @@
 import HTTPTypes
 
-/// Something an official may ask the platform to do; each route names the one it performs.
-public enum Action: String, Sendable, CaseIterable {
-    /// List and read residents (masked) inside the scope.
-    case viewResidents = "residents.view"
-    /// Confirm a resident's identity in person (assurance level 3).
-    case verifyResidents = "residents.verify"
-    /// Read the audit log.
-    case readAudit = "audit.read"
-    /// Create and change official accounts.
-    case manageOfficials = "officials.manage"
-    /// Read and handle the service applications of one's own department (department staff).
-    case handleApplications = "applications.handle"
-    /// Issue, read and refund the bills of one's own department.
-    case manageBills = "bills.manage"
-    /// Add places and time slots of one's own department.
-    case managePlaces = "places.manage"
-    /// Read the daily reconciliation of payments with the payment provider.
-    case readReconciliation = "billing.reconciliation.read"
-    /// Add, change and remove facilities of the life-circle registry.
-    case manageFacilities = "facilities.manage"
-    /// See household-level life-circle data (the gap list) inside the scope.
-    case viewLivability = "livability.view"
-}
-
 /// The platform's one authorization rule: the principal's role permits the action, and the target lies inside the
 /// principal's scope — a division code inside the official's division (``permits(_:_:divisionCode:)``), or the
 /// department that owns the target being the official's department (``permits(_:_:department:)``).
 ///
-/// Which role may do what is the table ``roles(for:)``, and nowhere else. Platform administrators act for every
-/// department in the department actions the table gives them (they keep the places and bills work they had), but do
-/// not handle applications: that stays with the department's own staff.
+/// Which role may do what is declared with each ``Action`` by the context that owns it, and nowhere else. Platform
+/// administrators act for every department in the department actions that list them.
 ///
 /// Codes nest by prefix (`510104003` lies inside `510104`). A 6-digit code ending in `00` is a city or province: its
 /// subtree shares only the digits before the trailing zero pairs (`510100` → `5101`, `510000` → `51`).
 public enum Authorization {
-    /// The roles allowed to perform each action.
-    public static func roles(for action: Action) -> Set<Role> {
-        switch action {
-        case .viewResidents: [.communityWorker, .streetOfficer, .districtOfficer, .cityOfficer]
-        case .verifyResidents: [.communityWorker]
-        case .readAudit: [.auditor]
-        case .readReconciliation: [.auditor, .platformAdmin]
-        case .manageOfficials: [.platformAdmin]
-        case .handleApplications: [.departmentStaff]
-        case .manageBills, .managePlaces: [.departmentStaff, .platformAdmin]
-        case .manageFacilities, .viewLivability: [.communityWorker, .streetOfficer, .districtOfficer, .cityOfficer]
-        }
-    }
+    /// The roles allowed to perform `action` (as its owning context declared them).
+    public static func roles(for action: Action) -> Set<Role> { action.roles }
 
     /// Whether `principal` may perform `action` on a resource located at `divisionCode`.
     public static func permits(_ principal: Principal, _ action: Action, divisionCode: String) -> Bool {

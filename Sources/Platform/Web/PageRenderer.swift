@@ -7,9 +7,13 @@ import NIOCore
 /// Renders server-side pages: every page template extends the shared `layout` and receives a ``PageEnvelope``.
 public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
+    /// The modules' navigation entries in header order.
+    private let navigation: [NavigationEntry]
 
-    /// Loads every `.mustache` file of the given directories into one library (names must be unique).
-    public init(templateDirectories: [String]) async throws {
+    /// Loads every `.mustache` file of the given directories into one library (names must be unique); the layout
+    /// links the navigation entries.
+    public init(templateDirectories: [String], navigation: [NavigationEntry] = []) async throws {
+        self.navigation = navigation.sorted { $0.order < $1.order }
         var library = MustacheLibrary()
         for directory in templateDirectories {
             let loaded = try await MustacheLibrary(directory: directory)
@@ -30,8 +34,8 @@ public struct PageRenderer: Sendable {
         strings: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) -> Response {
         let envelope = PageEnvelope(
-            title: title, request: request, context: context, strings: strings, page: model
-        )
+            title: title, request: request, context: context, strings: strings, navigation: self.navigation,
+            page: model)
         let html =
             self.library.render(MustacheModel(envelope), withTemplate: template) ?? "template \(template) is missing"
         var headers: HTTPFields = [
@@ -68,9 +72,24 @@ public struct PageEnvelope {
     public let csrf: String
     /// The current path with its query, percent-encoded for `/signin?next={{here}}` links.
     public let here: String
+    /// The navigation links for this visitor, in header order.
+    public let nav: [NavLink]
     public let page: Any
 
-    init(title: String, request: Request, context: AppRequestContext, strings: [String: String], page: Any) {
+    /// A link of the layout's navigation.
+    public struct NavLink: Sendable {
+        public let id: String
+        public let label: String
+        public let href: String
+        public let tab: String
+        /// Whether the link leads to the page being shown (`aria-current`).
+        public let current: Bool
+    }
+
+    init(
+        title: String, request: Request, context: AppRequestContext, strings: [String: String],
+        navigation: [NavigationEntry], page: Any
+    ) {
         let locale = context.locale
         self.title = title
         // Console pages have their own session and sign-out; the layout's sign-out is the site session's.
@@ -87,6 +106,13 @@ public struct PageEnvelope {
         self.switchLanguageURL = request.uri.path + "?" + query.joined(separator: "&")
         self.switchLanguageLabel = other == .en ? "English" : "中文"
         self.attributions = DataAttribution.all
+        let signedIn = self.signedIn
+        let path = request.uri.path
+        self.nav = navigation.filter { signedIn || !$0.signedInOnly }.map {
+            NavLink(
+                id: $0.id, label: $0.label.pick(locale), href: $0.path, tab: $0.tab.rawValue,
+                current: $0.path == "/" ? path == "/" : path.hasPrefix($0.path))
+        }
         self.page = page
     }
 }

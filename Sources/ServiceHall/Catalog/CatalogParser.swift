@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// Reads and validates a catalog file. Every issue is collected (up to ``CatalogIssueLog/limit``) and reported
 /// with its line and field, so an administrator can fix a file in one pass; nothing is returned unless the whole

@@ -1,5 +1,4 @@
 import Platform
-import ServiceHall
 
 /// The service hall's catalog as the ``ServiceDirectory`` appointments and billing look services up in: the
 /// in-memory snapshot, so a look-up costs no query.

@@ -1,4 +1,9 @@
+import App
+import Appointments
+import Billing
 import Platform
+import ServiceHall
+import TestSupport
 import Testing
 
 @Suite("The department rule")
@@ -49,9 +54,20 @@ struct DepartmentRuleTests {
         #expect(try Authorization.require(Self.water, .manageBills, department: "cd-water") == Self.water)
     }
 
-    @Test("every action has roles in the one table")
-    func table() {
-        for action in Action.allCases { #expect(!Authorization.roles(for: action).isEmpty, "\(action)") }
+    @Test("every module declares its actions with roles, each name once")
+    func table() async throws {
+        let (url, remove) = try await TestDatabase.make(.sqlite)
+        defer { Task { await remove() } }
+        let wiring = try await AppWiring(
+            database: try Database(url: url, logger: TestDatabase.logger), logger: TestDatabase.logger)
+        let actions = wiring.modules.flatMap(\.actions)
+        #expect(actions.count >= 10)
+        #expect(Set(actions.map(\.name)).count == actions.count, "\(actions.map(\.name))")
+        for action in actions { #expect(!Authorization.roles(for: action).isEmpty, "\(action)") }
         #expect(Authorization.roles(for: .readReconciliation) == [.auditor, .platformAdmin])
+        // Every console menu entry names a declared action.
+        for entry in wiring.modules.flatMap(\.consoleMenu) {
+            #expect(actions.contains(entry.action), "\(entry.id)")
+        }
     }
 }
