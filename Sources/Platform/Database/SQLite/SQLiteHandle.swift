@@ -1,14 +1,15 @@
 import NIOCore
 import SQLiteNIO
 import Synchronization
-import VaporCSQLite
+import VaporCSQLite  // the one import besides SQLiteLibrary.swift, which explains it
 
 /// One open SQLite connection, used synchronously by the task that holds it.
 ///
 /// SQLite answers an indexed read in microseconds, far less than handing the work to another thread and back (the
 /// way SQLiteNIO runs every statement), so statements run inline on the calling thread. The handle and its cache of
 /// prepared statements live behind a mutex, which also guarantees one user at a time. It uses the SQLite library
-/// that SQLiteNIO vendors (`sqlite_nio_sqlite3_*`), so the process holds one SQLite and its file locks stay coherent.
+/// that SQLiteNIO vendors (`sqlite_nio_sqlite3_*`, see ``SQLiteLibrary``), so the process holds one SQLite and its
+/// file locks stay coherent.
 final class SQLiteHandle: Sendable {
     /// The raw connection and its prepared statements by SQL text.
     struct Raw {
