@@ -140,7 +140,7 @@ struct ServeCommand: AsyncParsableCommand {
         for entry in DemoOfficials.entries(community: "") where entry.role == .departmentStaff {
             if let id = try await service.accounts.find(signInName: entry.username)?.id { staff[entry.scope] = id }
         }
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = CityClock.now()
         if let summary = try await DemoServiceHall.seed(
             database: database, catalog: catalog, applicants: residents.map(\.id), staff: staff, now: now)
         {

@@ -13,7 +13,7 @@ public struct Notifier: Sendable {
     /// Writes `draft` with `sql`, the caller's open transaction; returns the notification's id.
     @discardableResult
     public func enqueue(_ draft: NotificationDraft, on sql: any SQLDatabase) async throws -> Int64 {
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = CityClock.now()
         // An inbox row is always written: it is what SMS and email deliveries refer to; without the inbox
         // channel it is born read, so it does not count as unread.
         let id = try await sql.insert(into: "notifications")

@@ -20,19 +20,11 @@ enum AffairState: String, Codable, Sendable, CaseIterable {
     case open, done
 }
 
-/// A text in Chinese and English.
-struct Bilingual: Sendable, Equatable {
-    let zh: String
-    let en: String
-
-    func pick(_ locale: AppLocale) -> String { locale.pick(zh: self.zh, en: self.en) }
-}
-
 /// Something the resident can do next with an affair: an API call and the page that does it.
 struct AffairAction: Sendable, Equatable {
     /// `pay`, `reschedule`, `cancel` or `rate`.
     let name: String
-    let label: Bilingual
+    let label: LocalizedText
     let method: String
     let api: String
     let page: String
@@ -49,10 +41,10 @@ struct AffairStep: Sendable, Equatable {
     let at: Int64
     /// The step's code (`accepted`, `payment_succeeded` …).
     let code: String
-    let label: Bilingual
+    let label: LocalizedText
     /// `you`, `department`, `staff` or `provider`.
     let who: String
-    let whoLabel: Bilingual
+    let whoLabel: LocalizedText
     let note: String?
 }
 
@@ -60,14 +52,14 @@ struct AffairStep: Sendable, Equatable {
 struct Affair: Sendable, Equatable {
     let kind: AffairKind
     let id: String
-    let title: Bilingual
+    let title: LocalizedText
     /// The owning context's status code (`in_review`, `booked`, `unpaid` …); appointments over in time are `ended`.
     let status: String
-    let statusLabel: Bilingual
+    let statusLabel: LocalizedText
     let state: AffairState
     let serviceID: String?
     let departmentID: String
-    let departmentName: Bilingual?
+    let departmentName: LocalizedText?
     let lastActivityAt: Int64
     let createdAt: Int64
     /// The promised time of an application.

@@ -16,7 +16,7 @@ extension AffairsService {
         let resident = try Authorization.requireResident(principal)
         let now = self.clock()
         let names = try await self.names()
-        let you = Bilingual(zh: "本人", en: "You")
+        let you = LocalizedText(zh: "本人", en: "You")
         switch kind {
         case .application:
             guard let application = try await self.applications.applications.find(id),
@@ -28,13 +28,14 @@ extension AffairsService {
                 let mine = step.handlerID == resident.subject
                 return AffairStep(
                     at: step.at, code: step.status.rawValue,
-                    label: Bilingual(zh: step.status.label.zh, en: step.status.label.en), who: mine ? "you" : "staff",
+                    label: LocalizedText(zh: step.status.label.zh, en: step.status.label.en),
+                    who: mine ? "you" : "staff",
                     whoLabel: mine ? you : Self.staff(of: department), note: step.note)
             }
             if let rating = application.rating {
                 steps.append(
                     AffairStep(
-                        at: rating.ratedAt, code: "rated", label: Bilingual(zh: "已评价", en: "Rated"), who: "you",
+                        at: rating.ratedAt, code: "rated", label: LocalizedText(zh: "已评价", en: "Rated"), who: "you",
                         whoLabel: you, note: rating.comment.isEmpty ? nil : rating.comment))
             }
             return Detail(affair: Affair(application, at: at, now: now, department: department), timeline: steps)
@@ -43,15 +44,16 @@ extension AffairsService {
                 throw AffairsProblem.notFound
             }
             let department = names.department(appointment.place.departmentId)
-            let labels: [Appointment.Event.Kind: Bilingual] = [
-                .booked: Bilingual(zh: "预约成功", en: "Booked"), .rescheduled: Bilingual(zh: "已改约", en: "Rescheduled"),
-                .cancelled: Bilingual(zh: "已取消", en: "Cancelled"),
+            let labels: [Appointment.Event.Kind: LocalizedText] = [
+                .booked: LocalizedText(zh: "预约成功", en: "Booked"),
+                .rescheduled: LocalizedText(zh: "已改约", en: "Rescheduled"),
+                .cancelled: LocalizedText(zh: "已取消", en: "Cancelled"),
             ]
             let steps = appointment.timeline.map { event in
                 let mine = event.actor == resident.subject
                 return AffairStep(
                     at: event.at, code: event.kind.rawValue,
-                    label: labels[event.kind] ?? Bilingual(zh: event.kind.rawValue, en: event.kind.rawValue),
+                    label: labels[event.kind] ?? LocalizedText(zh: event.kind.rawValue, en: event.kind.rawValue),
                     who: mine ? "you" : "staff", whoLabel: mine ? you : Self.staff(of: department), note: nil)
             }
             return Detail(
@@ -85,34 +87,37 @@ extension AffairsService {
     }
 
     /// A bill's step with who took it: the payer, the issuing department, the provider or department staff.
-    private func step(_ step: BillStep, of bill: Bill, _ department: Bilingual?, _ resident: Principal) -> AffairStep {
-        let labels: [BillEvent.Kind: Bilingual] = [
-            .issued: Bilingual(zh: "出账", en: "Issued"), .paymentStarted: Bilingual(zh: "发起支付", en: "Payment started"),
-            .paymentSucceeded: Bilingual(zh: "支付成功", en: "Payment succeeded"),
-            .paymentFailed: Bilingual(zh: "支付失败", en: "Payment failed"),
-            .refundRequested: Bilingual(zh: "申请退款", en: "Refund requested"),
-            .refunded: Bilingual(zh: "已退款", en: "Refunded"),
+    private func step(_ step: BillStep, of bill: Bill, _ department: LocalizedText?, _ resident: Principal)
+        -> AffairStep
+    {
+        let labels: [BillEvent.Kind: LocalizedText] = [
+            .issued: LocalizedText(zh: "出账", en: "Issued"),
+            .paymentStarted: LocalizedText(zh: "发起支付", en: "Payment started"),
+            .paymentSucceeded: LocalizedText(zh: "支付成功", en: "Payment succeeded"),
+            .paymentFailed: LocalizedText(zh: "支付失败", en: "Payment failed"),
+            .refundRequested: LocalizedText(zh: "申请退款", en: "Refund requested"),
+            .refunded: LocalizedText(zh: "已退款", en: "Refunded"),
         ]
-        let who: (String, Bilingual) =
+        let who: (String, LocalizedText) =
             if step.actor == resident.subject {
-                ("you", Bilingual(zh: "本人", en: "You"))
+                ("you", LocalizedText(zh: "本人", en: "You"))
             } else if step.actor == bill.departmentID {
-                ("department", department ?? Bilingual(zh: "出账单位", en: "Issuing department"))
+                ("department", department ?? LocalizedText(zh: "出账单位", en: "Issuing department"))
             } else if [.paymentSucceeded, .paymentFailed, .refunded].contains(step.kind) {
-                ("provider", Bilingual(zh: "支付机构", en: "Payment provider"))
+                ("provider", LocalizedText(zh: "支付机构", en: "Payment provider"))
             } else {
                 ("staff", Self.staff(of: department))
             }
         return AffairStep(
             at: step.at, code: step.kind.rawValue,
-            label: labels[step.kind] ?? Bilingual(zh: step.kind.rawValue, en: step.kind.rawValue),
+            label: labels[step.kind] ?? LocalizedText(zh: step.kind.rawValue, en: step.kind.rawValue),
             who: who.0, whoLabel: who.1, note: nil)
     }
 
     /// "Staff of the department" in words.
-    static func staff(of department: Bilingual?) -> Bilingual {
-        guard let department else { return Bilingual(zh: "部门工作人员", en: "Department staff") }
-        return Bilingual(zh: department.zh + "工作人员", en: "Staff of " + department.en)
+    static func staff(of department: LocalizedText?) -> LocalizedText {
+        guard let department else { return LocalizedText(zh: "部门工作人员", en: "Department staff") }
+        return LocalizedText(zh: department.zh + "工作人员", en: "Staff of " + department.en)
     }
 }
 

@@ -119,12 +119,12 @@ struct AffairsService: Sendable {
     struct Names: Sendable {
         let snapshot: CatalogSnapshot
 
-        func department(_ id: String) -> Bilingual? {
-            self.snapshot.department(id).map { Bilingual(zh: $0.name.zh, en: $0.name.en) }
+        func department(_ id: String) -> LocalizedText? {
+            self.snapshot.department(id).map { LocalizedText(zh: $0.name.zh, en: $0.name.en) }
         }
 
-        func service(_ id: String) -> Bilingual? {
-            self.snapshot.service(id).map { Bilingual(zh: $0.name.zh, en: $0.name.en) }
+        func service(_ id: String) -> LocalizedText? {
+            self.snapshot.service(id).map { LocalizedText(zh: $0.name.zh, en: $0.name.en) }
         }
     }
 

@@ -9,7 +9,7 @@ struct ErrorPage: Sendable {
     func render(_ problem: ProblemDocument, request: Request, context: AppRequestContext) -> Response? {
         guard self.renderer.has("error") else { return nil }
         return self.renderer.render(
-            "error", title: UIStrings.table(for: context.locale)["error_title"] ?? "", model: problem,
+            "error", title: AppStrings.tables[context.locale]?["error_title"] ?? "", model: problem,
             request: request, context: context, status: .init(code: problem.status)
         )
     }

@@ -25,7 +25,7 @@ struct HomePages: Sendable {
         router.get("/") { request, context in
             _ = try QueryParameters(request, allowed: [])
             let model = try await self.homeModel()
-            let title = UIStrings.table(for: context.locale)["brand"] ?? ""
+            let title = LayoutStrings.table(for: context.locale)["brand"] ?? ""
             return self.renderer.render("home", title: title, model: model, request: request, context: context)
         }
         router.get("/static/site.css") { _, _ in

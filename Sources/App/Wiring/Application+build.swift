@@ -55,7 +55,7 @@ public struct AppWiring {
         let modules = try await AppModules.build(platform)
         let renderer = try await PageRenderer(
             templateDirectories: [AppResources.templateDirectory] + modules.flatMap(\.templateDirectories),
-            navigation: modules.flatMap(\.navigation)
+            navigation: modules.flatMap(\.navigation), strings: AppStrings.tables
         )
         let openAPI = try OpenAPIDocument.merge(
             base: String(contentsOfFile: AppResources.openAPIPath, encoding: .utf8),

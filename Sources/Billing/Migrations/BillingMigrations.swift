@@ -114,6 +114,20 @@ public enum BillingMigrations {
                 "CREATE INDEX billing_sim_ledger_settled ON billing_sim_ledger (settled_at)",
                 "CREATE TABLE billing_sim_secrets (id INTEGER PRIMARY KEY, secret TEXT NOT NULL)",
             ]
-        }
+        },
+        // Keys move to the platform's one store; each keeps its answer as the stored result.
+        SQLMigration(id: "billing.0002.idempotency_keys_to_platform") { kind in
+            let result =
+                kind == .postgres
+                ? "json_build_object('body', body, 'status', status)::text"
+                : "json_object('body', body, 'status', status)"
+            return [
+                """
+                INSERT INTO platform_idempotency_keys (scope, account_id, idem_key, request_hash, result, created_at)
+                SELECT 'billing', account_id, idem_key, request_hash, \(result), created_at FROM billing_idempotency_keys
+                """,
+                "DROP TABLE billing_idempotency_keys",
+            ]
+        },
     ]
 }

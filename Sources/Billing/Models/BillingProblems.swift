@@ -19,12 +19,6 @@ public enum BillingProblem {
     public static let notRefundable = Problem(
         .conflict, code: "payment_not_refundable", zh: "只有已成功且未退款的支付可以退款。",
         en: "Only a succeeded payment that has not been refunded can be refunded.")
-    public static let keyRequired = Problem(
-        .badRequest, code: "idempotency_key_required", zh: "请求必须带有 Idempotency-Key 头（1–64 个可见字符）。",
-        en: "The request needs an Idempotency-Key header of 1–64 visible characters.")
-    public static let keyReused = Problem(
-        .unprocessableContent, code: "idempotency_key_reused", zh: "该 Idempotency-Key 已用于另一个请求。",
-        en: "This Idempotency-Key was already used for a different request.")
     public static let notInRegister = Problem(
         .forbidden, code: "register_match_required", zh: "请先完成实名核验（与户籍登记一致）后再查看和缴纳账单。",
         en: "Verify your real name against the household register first to see and pay bills.")

@@ -31,7 +31,7 @@ public struct BillingAPI: Sendable {
         api.on(.get, "/api/v1/me/bills") { request, context in try await self.myBills(request, context) }
         api.on(.get, "/api/v1/bills/{id}") { _, context in try await self.bill(context) }
         api.on(.post, "/api/v1/bills/{id}/payments") { request, context in
-            let key = try IdempotencyStore.validKey(request.headers[.idempotencyKey])
+            let key = try IdempotencyKeys.validated(request.headers[.idempotencyKey])
             let payer = try await self.payers.payer(context.principal)
             let body = try await request.decode(as: PaymentService.PayRequest.self, context: context)
             let answer = try await self.service.pay(
@@ -47,7 +47,7 @@ public struct BillingAPI: Sendable {
             return Response(status: .noContent)
         }
         api.on(.post, "/api/v1/payments/{id}/refunds") { request, context in
-            let key = try IdempotencyStore.validKey(request.headers[.idempotencyKey])
+            let key = try IdempotencyKeys.validated(request.headers[.idempotencyKey])
             let body = try await request.decode(as: PaymentService.RefundRequest.self, context: context)
             let answer = try await self.service.refund(
                 paymentID: try context.parameters.require("id"), by: context.principal, key: key, request: body,

@@ -56,7 +56,7 @@ public struct BillingPages: Sendable {
             let id = try context.parameters.require("id")
             let (principal, fields) = try await WebForm.requireSession(request, context: context)
             let payer = try await self.context.payers.payer(principal)
-            let key = try IdempotencyStore.validKey(fields["key"])
+            let key = try IdempotencyKeys.validated(fields["key"])
             guard let amount = fields["amountFen"].flatMap({ Int64($0) }) else {
                 throw Problem.invalidParameter("amountFen", zh: "金额无效。", en: "The amount is invalid.")
             }

@@ -17,7 +17,7 @@ public struct BillingStaffAPI: Sendable {
     public func register(on api: APIRoutes) {
         api.on(.post, "/api/v1/bills") { request, context in
             try Authorization.requireRole(context.principal, .manageBills)
-            let key = try IdempotencyStore.validKey(request.headers[.idempotencyKey])
+            let key = try IdempotencyKeys.validated(request.headers[.idempotencyKey])
             let body = try await request.decode(as: BillIssuer.IssueRequest.self, context: context)
             let answer = try await self.issuer.issue(body, by: context.principal, key: key)
             return BillingAPI.response(answer)

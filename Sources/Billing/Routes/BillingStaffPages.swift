@@ -29,7 +29,7 @@ public struct BillingStaffPages: Sendable {
             guard context.principal != nil else { return WebForm.redirect("/console") }
             let (principal, fields) = try await WebForm.requireSession(request, context: context)
             let staff = try Authorization.requireRole(principal, .manageBills)
-            let key = try IdempotencyStore.validKey(fields["key"])
+            let key = try IdempotencyKeys.validated(fields["key"])
             let payer = fields["payer"] == "resident" ? "residentId" : "householdId"
             let number = fields["payerId"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
             let body = BillIssuer.IssueRequest(

@@ -57,7 +57,7 @@ public struct BillIssuer: Sendable {
         -> PaymentService.Answer
     {
         let staff = try Authorization.requireRole(principal, .manageBills)
-        let hash = IdempotencyStore.fingerprint("POST", "/api/v1/bills", try PaymentService.json(request))
+        let hash = IdempotencyKeys.fingerprint("POST", "/api/v1/bills", try PaymentService.json(request))
         if let stored = try await self.stored(staff, key: key, hash: hash) { return stored }
         let (bill, residents) = try await self.validate(request, now: CityClock.now())
         try Authorization.require(staff, .manageBills, department: bill.departmentID)

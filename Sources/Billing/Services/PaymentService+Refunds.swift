@@ -21,7 +21,7 @@ extension PaymentService {
         guard let staff else { throw AuthorizationProblem.unauthenticated }
         let reason = request.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...200).contains(reason.count) else { throw BillingProblem.invalidReason }
-        let hash = IdempotencyStore.fingerprint("POST", "/api/v1/payments/\(paymentID)/refunds", reason)
+        let hash = IdempotencyKeys.fingerprint("POST", "/api/v1/payments/\(paymentID)/refunds", reason)
         let refundID = SortableID.make()
         let answer: Answer
         do {

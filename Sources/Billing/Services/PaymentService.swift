@@ -44,7 +44,7 @@ public struct PaymentService: Sendable {
 
     /// Starts paying `billID` for `payer` under idempotency key `key`.
     public func pay(billID: String, payer: Payer, key: String, request: PayRequest) async throws -> Answer {
-        let hash = IdempotencyStore.fingerprint("POST", "/api/v1/bills/\(billID)/payments", "\(request.amountFen)")
+        let hash = IdempotencyKeys.fingerprint("POST", "/api/v1/bills/\(billID)/payments", "\(request.amountFen)")
         let paymentID = SortableID.make()
         let answer: Answer
         do {

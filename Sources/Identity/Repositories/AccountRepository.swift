@@ -150,5 +150,5 @@ public struct AccountRepository: Sendable {
 
     static let columnList = AccountRow.columns.joined(separator: ", ")
 
-    static func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
+    static func now() -> Int64 { CityClock.now() }
 }

@@ -110,7 +110,7 @@ public struct ConsolePages: Sendable {
     ) -> Response {
         let csrf = RandomToken.make(bytes: 16)
         let strings = ConsoleStrings.table(for: context.locale)
-        let title = UIStrings.table(for: context.locale)["console_title"] ?? ""
+        let title = strings["console_title"] ?? ""
         var response = self.renderer.render(
             "console", title: title,
             model: SignInModel(csrf: csrf, error: error ?? "", hasError: error != nil, username: username),

@@ -7,6 +7,12 @@ enum ConsoleStrings {
     }
 
     static let zh: [String: String] = [
+        "console_title": "工作台登录",
+        "console_lead": "供社区工作者、各级干部和部门工作人员使用。",
+        "console_username": "用户名",
+        "console_password": "密码",
+        "console_submit": "登录",
+        "console_note": "账号由平台管理员创建。演示账号见 README。",
         "console_otp": "动态验证码（工作人员）",
         "console_failed": "用户名、密码或动态码不正确。",
         "console_throttled": "登录失败次数过多，请 15 分钟后再试。",
@@ -32,6 +38,12 @@ enum ConsoleStrings {
     ]
 
     static let en: [String: String] = [
+        "console_title": "Console sign-in",
+        "console_lead": "For community workers, officials at every level and department staff.",
+        "console_username": "Username",
+        "console_password": "Password",
+        "console_submit": "Sign in",
+        "console_note": "Accounts are created by the platform administrator. Demo accounts are listed in the README.",
         "console_otp": "One-time code (officials)",
         "console_failed": "The username, password or one-time code is not correct.",
         "console_throttled": "Too many failed sign-ins; try again in 15 minutes.",

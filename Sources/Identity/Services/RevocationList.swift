@@ -128,5 +128,5 @@ public final class RevocationList: Sendable {
     /// How long an account revocation must be remembered: the longest access-token lifetime, plus clock skew.
     static let horizon: Int64 = TokenSigner.lifetime + 60
 
-    static func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
+    static func now() -> Int64 { CityClock.now() }
 }

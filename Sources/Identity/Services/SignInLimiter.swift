@@ -25,7 +25,7 @@ public struct SignInLimiter: Sendable {
     }
 
     /// Whether `key` may try again now (nil keys always may).
-    public func allows(_ key: String?, now: Int64 = Int64(Date().timeIntervalSince1970)) async throws -> Bool {
+    public func allows(_ key: String?, now: Int64 = CityClock.now()) async throws -> Bool {
         guard let key else { return true }
         let count = try await self.database.withConnection { sql in
             try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
@@ -36,7 +36,7 @@ public struct SignInLimiter: Sendable {
     }
 
     /// Counts a failure for `key`.
-    public func recordFailure(_ key: String?, now: Int64 = Int64(Date().timeIntervalSince1970)) async throws {
+    public func recordFailure(_ key: String?, now: Int64 = CityClock.now()) async throws {
         guard let key else { return }
         try await self.database.withConnection { sql in
             try await sql.insert(into: "identity_signin_failures").columns("kind", "key", "at")

@@ -16,7 +16,7 @@ final class VerifiedTokenCache: Sendable {
     }
 
     /// The principal and claims of a cached, unexpired token.
-    func principal(for token: String, now: Int64 = Int64(Date().timeIntervalSince1970)) -> (
+    func principal(for token: String, now: Int64 = CityClock.now()) -> (
         principal: Principal, claims: AccessTokenClaims
     )? {
         self.entries.withLock { entries in
@@ -32,7 +32,7 @@ final class VerifiedTokenCache: Sendable {
     /// Stores a verified token until its expiry.
     func store(
         _ token: String, principal: Principal, claims: AccessTokenClaims,
-        now: Int64 = Int64(Date().timeIntervalSince1970)
+        now: Int64 = CityClock.now()
     ) {
         self.entries.withLock { entries in
             if entries.count >= self.capacity {

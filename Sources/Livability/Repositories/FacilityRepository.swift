@@ -56,7 +56,7 @@ public struct FacilityRepository: Sendable {
 
     /// Stores a new facility and returns it.
     public func insert(_ placed: Placed) async throws -> Facility {
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = CityClock.now()
         let id = Self.newID()
         try await self.database.transaction { sql in
             try await Self.insert(placed, id: id, now: now, on: sql)
@@ -67,7 +67,7 @@ public struct FacilityRepository: Sendable {
 
     /// Replaces the stored fields of facility `id` (its community and source stay); nil when it does not exist.
     public func update(_ id: String, to placed: Placed) async throws -> Facility? {
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = CityClock.now()
         return try await self.database.transaction { sql in
             guard
                 let existing = try await sql.select().columns(Self.columns).from("livability_facilities")
@@ -103,7 +103,7 @@ public struct FacilityRepository: Sendable {
     /// Imports facilities all-or-nothing: an entry whose (source, external ref) is stored already is updated,
     /// others are inserted. Returns (inserted, updated).
     public func importAll(_ placed: [Placed]) async throws -> (inserted: Int, updated: Int) {
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = CityClock.now()
         return try await self.database.transaction { sql in
             var inserted = 0
             var updated = 0
@@ -133,7 +133,7 @@ public struct FacilityRepository: Sendable {
 
     /// Writes generated facilities with their own ids in bulk (the demo city), replacing the demo ones.
     public func replaceDemo(_ facilities: [(id: String, placed: Placed)]) async throws {
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = CityClock.now()
         try await self.database.transaction { sql in
             try await sql.delete(from: "livability_facilities").where("source", .equal, FacilitySource.demo.rawValue)
                 .run()

@@ -16,7 +16,7 @@ public struct DeliveryOutbox: Sendable {
 
     /// Claims up to `limit` due deliveries for `lease` seconds, with the message each carries.
     func claimDue(limit: Int, lease: Int64 = 60) async throws -> [OutgoingMessage] {
-        let now = Int64(Date().timeIntervalSince1970)
+        let now = CityClock.now()
         let rows = try await self.database.withConnection { sql in
             try await sql.select()
                 .column(SQLColumn("id", table: "d")).column(SQLColumn("account_id", table: "d"))
@@ -59,7 +59,7 @@ public struct DeliveryOutbox: Sendable {
     func sent(_ id: Int64) async throws {
         try await self.database.withConnection { sql in
             try await sql.update("notification_deliveries").set("state", to: "sent")
-                .set("sent_at", to: Int64(Date().timeIntervalSince1970)).where("id", .equal, id).run()
+                .set("sent_at", to: CityClock.now()).where("id", .equal, id).run()
         }
     }
 
@@ -70,7 +70,7 @@ public struct DeliveryOutbox: Sendable {
             try await sql.update("notification_deliveries").set("attempts", to: attempts)
                 .set("state", to: attempts >= Self.maximumAttempts ? "failed" : "pending")
                 .set("last_error", to: String(reason.prefix(200)))
-                .set("next_attempt_at", to: Int64(Date().timeIntervalSince1970) + (Int64(1) << min(attempts, 12)))
+                .set("next_attempt_at", to: CityClock.now() + (Int64(1) << min(attempts, 12)))
                 .where("id", .equal, message.deliveryID).run()
         }
     }

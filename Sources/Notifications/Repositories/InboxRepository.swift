@@ -62,7 +62,7 @@ public struct InboxRepository: Sendable {
                 try await sql.select().column("id").from("notifications").where("id", .equal, number)
                 .where("account_id", .equal, accountID).first() != nil
             if exists {
-                try await sql.update("notifications").set("read_at", to: Int64(Date().timeIntervalSince1970))
+                try await sql.update("notifications").set("read_at", to: CityClock.now())
                     .where("id", .equal, number).where("read_at", .is, SQLLiteral.null).run()
             }
             return exists
@@ -73,7 +73,7 @@ public struct InboxRepository: Sendable {
     /// Marks all of `accountID`'s notifications read.
     public func markAllRead(accountID: String) async throws {
         try await self.database.withConnection { sql in
-            try await sql.update("notifications").set("read_at", to: Int64(Date().timeIntervalSince1970))
+            try await sql.update("notifications").set("read_at", to: CityClock.now())
                 .where("account_id", .equal, accountID).where("read_at", .is, SQLLiteral.null).run()
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Platform
 import SQLKit
 
 /// The append-only audit log every context writes to and auditors read.
@@ -42,7 +43,7 @@ public struct AuditLog: Sendable {
         try await sql.insert(into: "audit_log")
             .columns("at", "actor", "action", "target", "address", "outcome", "detail")
             .values(
-                SQLBind(Int64(Date().timeIntervalSince1970)), SQLBind(event.actor), SQLBind(event.action),
+                SQLBind(CityClock.now()), SQLBind(event.actor), SQLBind(event.action),
                 SQLBind(event.target), SQLBind(event.address), SQLBind(event.outcome), SQLBind(event.detail)
             )
             .run()

@@ -1,16 +1,20 @@
 import Hummingbird
 
-/// Strict reader of a request's query string: unknown names and malformed values are refused with a clear
-/// problem instead of being silently ignored.
+/// Reader of a request's query string. On the API it is strict: unknown names and malformed values are refused with
+/// a clear problem instead of being silently ignored. Pages ignore names they do not know, since shared links carry
+/// them (`?from=singlemessage&isappinstalled=0` from WeChat, `utm_…` from campaigns); malformed known values are
+/// still refused.
 public struct QueryParameters: Sendable {
     private let values: [String: String]
 
-    /// Reads the query; throws `unknown_parameter` for any name not in `allowed` (`lang` is always allowed)
-    /// and `invalid_parameter` when a name is repeated.
+    /// Reads the query; on the API throws `unknown_parameter` for any name not in `allowed` (`lang` is always
+    /// allowed), everywhere `invalid_parameter` when a known name is repeated.
     public init(_ request: Request, allowed: Set<String>) throws {
         var values: [String: String] = [:]
+        let strict = Self.isAPI(request.uri.path)
         for (name, value) in request.uri.queryParameters {
             let name = String(name)
+            if !strict, !allowed.contains(name) { continue }
             guard allowed.contains(name) || name == "lang" else {
                 throw Problem(
                     .badRequest, code: "unknown_parameter",
@@ -26,6 +30,11 @@ public struct QueryParameters: Sendable {
             values[name] = String(value)
         }
         self.values = values
+    }
+
+    /// Whether `path` is under `/api/` however it is spelled (`//api/…` reaches the same routes).
+    static func isAPI(_ path: String) -> Bool {
+        path.split(separator: "/", omittingEmptySubsequences: true).first?.lowercased() == "api"
     }
 
     /// The raw value, or nil when absent. An empty value counts as absent.

@@ -45,7 +45,7 @@ public struct Migrator: Sendable {
                 if already != nil { return false }
                 try await migration.apply(on: sql, kind: kind)
                 try await sql.insert(into: "schema_migrations").columns("id", "applied_at")
-                    .values(SQLBind(migration.id), SQLBind(Date().timeIntervalSince1970)).run()
+                    .values(SQLBind(migration.id), SQLBind(Double(CityClock.now()))).run()
                 return true
             }
             if ran {

@@ -9,11 +9,16 @@ public struct PageRenderer: Sendable {
     private let library: MustacheLibrary
     /// The modules' navigation entries in header order.
     private let navigation: [NavigationEntry]
+    /// Strings every page sees besides the layout's (the application's own), per locale.
+    private let strings: [AppLocale: [String: String]]
 
     /// Loads every `.mustache` file of the given directories into one library (names must be unique); the layout
     /// links the navigation entries.
-    public init(templateDirectories: [String], navigation: [NavigationEntry] = []) async throws {
+    public init(
+        templateDirectories: [String], navigation: [NavigationEntry] = [], strings: [AppLocale: [String: String]] = [:]
+    ) async throws {
         self.navigation = navigation.sorted { $0.order < $1.order }
+        self.strings = strings
         var library = MustacheLibrary()
         for directory in templateDirectories {
             let loaded = try await MustacheLibrary(directory: directory)
@@ -34,7 +39,9 @@ public struct PageRenderer: Sendable {
         strings: [String: String] = [:], status: HTTPResponse.Status = .ok
     ) -> Response {
         let envelope = PageEnvelope(
-            title: title, request: request, context: context, strings: strings, navigation: self.navigation,
+            title: title, request: request, context: context,
+            strings: (self.strings[context.locale] ?? [:]).merging(strings) { _, page in page },
+            navigation: self.navigation,
             page: model)
         let html =
             self.library.render(MustacheModel(envelope), withTemplate: template) ?? "template \(template) is missing"
@@ -99,7 +106,7 @@ public struct PageEnvelope {
         self.here = request.uri.description.addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? "/"
         self.lang = locale.htmlLang
         self.isEnglish = locale == .en
-        self.t = UIStrings.table(for: locale).merging(strings) { _, new in new }
+        self.t = LayoutStrings.table(for: locale).merging(strings) { _, new in new }
         let other: AppLocale = locale == .zh ? .en : .zh
         var query = request.uri.queryParameters.filter { $0.key != "lang" }.map { "\($0.key)=\($0.value)" }
         query.append("lang=\(other.rawValue)")

@@ -14,6 +14,6 @@ public struct CatalogImporter: Sendable {
     @discardableResult
     public func importFile(_ text: String, fileName: String) async throws -> CatalogRepository.Summary {
         let catalog = try CatalogParser.parse(text, fileName: fileName)
-        return try await self.repository.replace(with: catalog, at: Int64(Date().timeIntervalSince1970))
+        return try await self.repository.replace(with: catalog, at: CityClock.now())
     }
 }

@@ -23,19 +23,6 @@ public enum ServiceHallProblem {
             extensions: ["kind": service.kind.rawValue])
     }
 
-    /// 400: a POST that creates an application needs an `Idempotency-Key`.
-    public static let idempotencyKeyRequired = Problem(
-        .badRequest, code: "idempotency_key_required",
-        zh: "提交申请须带 Idempotency-Key 请求头（1–100 个可见字符），重试时使用同一个值。",
-        en: "Submitting an application needs an Idempotency-Key header (1–100 visible characters); reuse it on retries."
-    )
-
-    /// 422: the key was used before for a different request.
-    public static let idempotencyKeyReused = Problem(
-        .unprocessableContent, code: "idempotency_key_reused",
-        zh: "该 Idempotency-Key 已用于另一份不同的申请；新的申请请使用新的键。",
-        en: "This Idempotency-Key was already used for a different request; use a new key for a new application.")
-
     /// 409: the action is not allowed in the application's current status.
     public static func transitionNotAllowed(_ action: HandlingAction, from status: ApplicationStatus) -> Problem {
         Problem(

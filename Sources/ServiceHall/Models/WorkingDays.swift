@@ -1,9 +1,11 @@
+import Platform
+
 /// Promised times count working days (Monday to Friday) in China Standard Time (UTC+8, no daylight saving).
 ///
 /// Public holidays and the weekend days swapped around them are not modelled: a promise may end up to a few days
 /// earlier than the official calendar would say, never later.
 public enum WorkingDays {
-    static let offset: Int64 = 8 * 3600
+    static let offset = CityClock.offset
     static let day: Int64 = 86_400
 
     /// The local day number (days since 1970-01-01 in UTC+8) of a Unix time.

@@ -27,7 +27,7 @@ public struct ActivityMiddleware: RouterMiddleware {
     private let seen = SeenAccounts()
 
     public init(
-        database: Database, clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        database: Database, clock: @escaping @Sendable () -> Int64 = { CityClock.now() }
     ) {
         self.usage = UsageRepository(database: database)
         self.clock = clock

@@ -13,7 +13,7 @@ public struct ApplicationAPI: Sendable {
 
     public init(
         service: ApplicationService, catalog: CatalogStore, usage: UsageFigures,
-        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        clock: @escaping @Sendable () -> Int64 = { CityClock.now() }
     ) {
         self.service = service
         self.catalog = catalog

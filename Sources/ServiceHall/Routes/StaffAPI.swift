@@ -9,7 +9,7 @@ public struct StaffAPI: Sendable {
     let clock: @Sendable () -> Int64
 
     public init(
-        service: ApplicationService, clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        service: ApplicationService, clock: @escaping @Sendable () -> Int64 = { CityClock.now() }
     ) {
         self.service = service
         self.clock = clock

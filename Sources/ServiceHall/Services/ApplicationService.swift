@@ -16,7 +16,7 @@ public struct ApplicationService: Sendable {
 
     public init(
         database: Database, catalog: CatalogStore,
-        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        clock: @escaping @Sendable () -> Int64 = { CityClock.now() }
     ) {
         self.database = database
         self.catalog = catalog
@@ -46,7 +46,7 @@ public struct ApplicationService: Sendable {
         guard principal.level >= service.level else {
             throw AssuranceLevelRequired(required: service.level, current: principal.level, serviceName: service.name)
         }
-        let key = try Self.checkedKey(idempotencyKey)
+        let key = try IdempotencyKeys.validated(idempotencyKey)
         let hash = Self.requestHash(serviceID: serviceID, values: values)
         // A retry needs no valid form to get its answer, but a first submission does.
         if let existing = try await self.replay(accountID: principal.subject, key: key, hash: hash) {
@@ -70,7 +70,7 @@ public struct ApplicationService: Sendable {
                     serviceID: service.id, accountID: principal.subject, at: now, on: sql)
                 return new.id
             }
-            guard let id = application else { throw ServiceHallProblem.idempotencyKeyReused }
+            guard let id = application else { throw IdempotencyKeys.reused }
             guard let stored = try await self.applications.find(id) else {
                 throw ServiceHallProblem.applicationNotFound
             }
@@ -92,7 +92,7 @@ public struct ApplicationService: Sendable {
                 try await ApplicationRepository.find(accountID: accountID, idempotencyKey: key, on: sql)
             })
         else { return nil }
-        guard existing.requestHash == hash else { throw ServiceHallProblem.idempotencyKeyReused }
+        guard existing.requestHash == hash else { throw IdempotencyKeys.reused }
         guard let application = try await self.applications.find(existing.id) else { return nil }
         return Submission(application: application, replayed: true)
     }
@@ -115,13 +115,6 @@ public struct ApplicationService: Sendable {
         guard let principal, Authorization.permits(principal, .handleApplications, department: application.departmentID)
         else { throw ServiceHallProblem.otherDepartment }
         return application
-    }
-
-    static func checkedKey(_ key: String) throws -> String {
-        let key = key.trimmingCharacters(in: .whitespaces)
-        guard (1...100).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0.asciiValue! >= 33 })
-        else { throw ServiceHallProblem.idempotencyKeyRequired }
-        return key
     }
 
     /// A digest of what was asked: the service and the values as sent, in a canonical order.

@@ -11,7 +11,7 @@ public struct PerformanceReport: Sendable {
 
     public init(
         database: Database, catalog: CatalogStore,
-        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        clock: @escaping @Sendable () -> Int64 = { CityClock.now() }
     ) {
         self.repository = PerformanceRepository(database: database)
         self.catalog = catalog

@@ -20,7 +20,7 @@ public struct SystemLauncher: Sendable {
 
     public init(
         database: Database, catalog: CatalogStore, issuer: String,
-        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
+        clock: @escaping @Sendable () -> Int64 = { CityClock.now() },
         initiateLoginOverride: @escaping @Sendable (_ serviceID: String) async throws -> String? = { _ in nil }
     ) {
         self.catalog = catalog

@@ -13,7 +13,7 @@ public struct UsageFigures: Sendable {
     /// `registeredResidents` counts resident accounts (the identity context's figure, passed in by the wiring).
     public init(
         database: Database, registeredResidents: @escaping @Sendable () async throws -> Int,
-        clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        clock: @escaping @Sendable () -> Int64 = { CityClock.now() }
     ) {
         self.repository = UsageRepository(database: database)
         self.registeredResidents = registeredResidents

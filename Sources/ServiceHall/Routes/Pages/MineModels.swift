@@ -132,7 +132,7 @@ struct ApplicationPageModel: Sendable {
 /// Times on pages: China Standard Time, minutes.
 enum LocalTime {
     static func format(_ seconds: Int64) -> String {
-        let local = seconds + 8 * 3600
+        let local = seconds + CityClock.offset
         let date = Date(timeIntervalSince1970: TimeInterval(local))
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -13,7 +13,7 @@ public struct ServiceHallPages: Sendable {
     let performance: PerformanceReport
     let launcher: SystemLauncher
     let renderer: PageRenderer
-    let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    let clock: @Sendable () -> Int64 = { CityClock.now() }
 
     public init(
         catalog: CatalogStore, applications: ApplicationService, usage: UsageFigures, performance: PerformanceReport,
