@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "Appointments",
             dependencies: [
-                "Platform", "Notifications",
+                "Platform", "Notifications", "ServiceHall",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -110,7 +110,7 @@ let package = Package(
         .target(
             name: "Billing",
             dependencies: [
-                "Platform", "Population", "Identity", "Notifications",
+                "Platform", "Population", "Identity", "Notifications", "ServiceHall",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "SQLKit", package: "sql-kit"),

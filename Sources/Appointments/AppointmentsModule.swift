@@ -1,4 +1,5 @@
 import Platform
+import ServiceHall
 
 /// The appointments context's front door: places, time slots and bookings of the catalog's appointment services.
 public struct AppointmentsModule: ContextModule {

@@ -1,5 +1,6 @@
 import Identity
 import Platform
+import ServiceHall
 import ServiceLifecycle
 
 /// The billing context's front door: bills, payments through the (simulated) provider, refunds, reconciliation and

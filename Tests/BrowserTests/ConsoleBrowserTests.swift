@@ -39,7 +39,7 @@ struct ConsoleBrowserTests {
                 try await browser.findElement(css: "#otp").sendKeys(code)
                 try await browser.findElement(css: "#login-form button").click()
                 #expect(try await browser.waitForElement(css: "#my-scope-code").text == "510104003")
-                #expect(try await browser.findElement(css: "#my-role").text == "street_officer")
+                #expect(try await browser.findElement(css: "#my-role").text == "街道（乡镇）干部")
                 #expect(try await browser.findElement(css: "#my-scope-name").text == "春熙路街道")
                 try await browser.findElement(css: "#console-nav a[href='/console/residents']").click()
                 _ = try await browser.waitForElement(css: "#residents")

@@ -1,4 +1,5 @@
 import Platform
+import ServiceHall
 
 /// A period at a place for one service, with a capacity; `booked` never exceeds it.
 public struct Slot: Sendable, Equatable {

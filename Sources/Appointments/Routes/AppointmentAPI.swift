@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Platform
+import ServiceHall
 
 /// The residents' appointment API: places, their slots, booking, and the resident's own appointments.
 ///

@@ -1,5 +1,6 @@
 import Hummingbird
 import Platform
+import ServiceHall
 
 extension AppointmentPages {
     /// The catalog service a page is narrowed to by `?service=`; a service the catalog does not offer for booking

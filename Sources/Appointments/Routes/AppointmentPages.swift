@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Platform
+import ServiceHall
 
 /// The residents' appointment pages, server-rendered and usable without JavaScript: places at `/appointments`, a
 /// place's times at `/appointments/places/{id}`, booking, and one's own appointments with reschedule and cancel.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Platform
+import ServiceHall
 
 /// Department staff manage their department's places and slots: `POST /api/v1/places`,
 /// `POST /api/v1/places/{id}/slots`.

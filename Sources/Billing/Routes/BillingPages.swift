@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import Platform
+import ServiceHall
 
 /// The residents' bill pages (`/bills`, a bill with its receipt and history, a confirmation step before paying) and
 /// the auditors' reconciliation page in the console. Server-rendered, usable without JavaScript; forms carry the

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Platform
+import ServiceHall
 
 /// The console form where department staff issue a bill (`/console/bills/new`), the page twin of
 /// `POST /api/v1/bills`: the same issuer, the same per-field messages, and a fresh idempotency key in the form so a

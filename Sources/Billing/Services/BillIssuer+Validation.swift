@@ -1,6 +1,7 @@
 import Foundation
 import Platform
 import Population
+import ServiceHall
 
 extension BillIssuer {
     /// Checks every field of a new bill; returns the bill and the ID-number hashes of the people it concerns, or

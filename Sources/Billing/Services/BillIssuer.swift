@@ -4,6 +4,7 @@ import Notifications
 import Platform
 import Population
 import SQLKit
+import ServiceHall
 
 /// Department staff issue bills (`POST /api/v1/bills`): for a household (water, electricity, gas) or a resident
 /// (traffic fines), for one of the catalog's payment services of their department, under an `Idempotency-Key`.

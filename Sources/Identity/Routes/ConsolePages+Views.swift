@@ -29,6 +29,8 @@ extension ConsolePages {
         let csrf: String
         let name: String
         let role: String
+        /// The role as people read it (`社区工作者`).
+        var roleLabel = ""
         let scope: String
         var scopeName = ""
         /// The menu entries of the visitor's role (with counts on the home page).
@@ -161,6 +163,7 @@ extension ConsolePages {
         guard let visitor = try await self.visitor(request, context) else { return WebForm.redirect("/console") }
         let strings = ConsoleStrings.table(for: context.locale)
         var model = try await build(visitor)
+        model.roleLabel = visitor.account.principal.role.label.pick(context.locale)
         model.menu = await self.menuItems(
             for: visitor.account.principal, locale: context.locale, counting: template == "console-home")
         return self.renderer.render(

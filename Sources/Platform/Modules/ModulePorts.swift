@@ -1,6 +1,6 @@
 /// The public services modules offer each other while the application is built, keyed by their type.
 ///
-/// A module publishes the small public API of its context (a service or a protocol such as ``ServiceDirectory``)
+/// A module publishes the small public API of its context (a service, or a protocol the context defines)
 /// and later modules require it. This is the only way one context reaches another while wiring, so the
 /// dependencies between contexts stay visible: each `require` names what the module needs.
 public struct ModulePorts: Sendable {

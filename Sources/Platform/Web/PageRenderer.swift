@@ -75,6 +75,9 @@ public struct PageEnvelope {
     public let attributions: [String]
     /// Whether a visitor is signed in through the site's cookie session (the layout shows "sign out").
     public let signedIn: Bool
+    /// Whether an official is signed in to the console on a console page (the console has its own sign-out, and the
+    /// header offers no sign-in then).
+    public let consoleSignedIn: Bool
     /// The session's CSRF token, for the hidden `csrf` field of every form (empty without a session).
     public let csrf: String
     /// The current path with its query, percent-encoded for `/signin?next={{here}}` links.
@@ -102,6 +105,7 @@ public struct PageEnvelope {
         // Console pages have their own session and sign-out; the layout's sign-out is the site session's.
         self.signedIn =
             context.principal != nil && context.sessionCSRF != nil && !request.uri.path.hasPrefix("/console")
+        self.consoleSignedIn = context.principal != nil && request.uri.path.hasPrefix("/console")
         self.csrf = context.sessionCSRF ?? ""
         self.here = request.uri.description.addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? "/"
         self.lang = locale.htmlLang

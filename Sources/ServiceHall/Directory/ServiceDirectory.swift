@@ -1,4 +1,5 @@
 import HTTPTypes
+import Platform
 
 /// A service of the catalog as the other contexts need it: which department owns it, what kind it is, its names.
 ///
