@@ -1,3 +1,4 @@
+import Platform
 import ServiceHall
 import TestSupport
 import Testing

@@ -20,17 +20,18 @@ public func buildApplication(
     _ configuration: AppConfiguration, logger: Logger
 ) async throws -> some ApplicationProtocol {
     let database = try Database(
-        url: configuration.database, logger: logger, maximumConnections: configuration.databaseConnections
+        url: configuration.database, logger: logger, maximumConnections: configuration.databaseConnections,
+        sqliteSynchronous: configuration.sqliteSynchronous
     )
     let cipher = try PersonalDataCipher.loadOrCreate(keyFile: configuration.personalDataKeyFile)
     let wiring = try await AppWiring(
         database: database, logger: logger, cipher: cipher,
         hasher: PasswordHasher(cost: configuration.passwordCost), secureCookies: configuration.secureCookies,
-        issuer: configuration.issuer
+        issuer: configuration.issuer, trustForwardedFor: configuration.trustForwardedFor
     )
     var app = Application(
-        router: wiring.router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        router: wiring.router, server: configuration.httpServer(logger: logger),
+        configuration: configuration.applicationConfiguration(logger: logger),
         services: [
             database, BackChannelLogoutService(database: database, logger: logger),
             NotificationDeliveryService(database: database, sender: LoggingSender(logger: logger), logger: logger),
@@ -72,10 +73,12 @@ public struct AppWiring {
             database: database, cipher: cipher, hasher: hasher ?? PasswordHasher(cost: 4), issuer: issuer)
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
         if trustForwardedFor { router.add(middleware: ClientAddressMiddleware()) }
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: ProblemMiddleware(htmlRenderer: ErrorPage(renderer: renderer).render))
+        router.add(middleware: InputHygieneMiddleware())
         let console = ConsolePages(
             service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
             secureCookies: secureCookies
@@ -92,7 +95,6 @@ public struct AppWiring {
         AuthAPI(service: identity).register(on: api)
         MeAPI(service: identity).register(on: api)
         OfficialAPI(service: identity, audit: AuditLog(database: database)).register(on: api)
-        OfficialsAPI(service: identity, divisions: divisions).register(on: api)
         console.register(on: router)
         SignInPages(
             service: identity, audit: AuditLog(database: database), renderer: renderer, database: database,
@@ -113,6 +115,7 @@ public struct AppWiring {
         )
         hall.register(api: api, router: router)
         let directory = CatalogServiceDirectory(catalog: hall.catalog)
+        OfficialsAPI(service: identity, divisions: divisions, departments: directory).register(on: api)
         let livability = LivabilityService(
             database: database,
             households: RegisterResidentHouseholds(

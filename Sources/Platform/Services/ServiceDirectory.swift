@@ -17,13 +17,26 @@ public struct DirectoryService: Sendable, Equatable {
     public let kind: Kind
     public let name: String
     public let nameEn: String
+    /// The assurance level a resident needs to use it (0: no sign-in, 1 registered, 2 real name, 3 in person).
+    public let level: Int
 
-    public init(id: String, departmentID: String, kind: Kind, name: String, nameEn: String) {
+    public init(id: String, departmentID: String, kind: Kind, name: String, nameEn: String, level: Int = 0) {
         self.id = id
         self.departmentID = departmentID
         self.kind = kind
         self.name = name
         self.nameEn = nameEn
+        self.level = level
+    }
+
+    /// Throws 403 `assurance_level_required` (the problem applications answer with too) when `principal` is below
+    /// the service's level.
+    public func requireLevel(of principal: Principal) throws {
+        guard principal.level >= self.level else {
+            throw AssuranceLevelRequired(
+                required: self.level, current: principal.level,
+                serviceName: LocalizedText(zh: self.name, en: self.nameEn))
+        }
     }
 
     /// The name in the reader's language.
@@ -36,9 +49,20 @@ public protocol ServiceDirectory: Sendable {
     func service(_ id: String) async throws -> DirectoryService?
     /// The catalog's services of one kind, in catalog order.
     func services(of kind: DirectoryService.Kind) async throws -> [DirectoryService]
+    /// Whether the catalog has a department with this id (`cd-health`).
+    func hasDepartment(_ id: String) async throws -> Bool
 }
 
 extension ServiceDirectory {
+    /// Throws 422 `unknown_department` (naming `field`) unless the catalog has a department with this id.
+    public func requireDepartment(_ id: String, field: String = "division") async throws {
+        guard try await self.hasDepartment(id) else {
+            throw Problem(
+                .unprocessableContent, code: "unknown_department", zh: "服务目录中没有编号为“\(id)”的部门。",
+                en: "The service catalog has no department '\(id)'.", extensions: ["field": field])
+        }
+    }
+
     /// The service with this id if it is of `kind` and owned by `department` (any department when nil); otherwise
     /// the problem that says why not: `unknown_service`, `service_kind_mismatch` or `service_of_other_department`
     /// (all 422).

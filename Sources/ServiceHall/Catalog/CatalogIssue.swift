@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// One mistake in a catalog file: where (line and field path) and why.
 public struct CatalogIssue: Sendable, Equatable, CustomStringConvertible {

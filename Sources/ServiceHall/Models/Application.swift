@@ -1,3 +1,5 @@
+import Platform
+
 /// Where an application (办件) stands. Staff move it forward one step at a time (see ``HandlingAction``).
 public enum ApplicationStatus: String, Codable, Sendable, CaseIterable {
     case submitted

@@ -1,3 +1,5 @@
+import Platform
+
 /// The service catalog: themes, departments and the services they offer, as imported from the catalog file.
 public struct Catalog: Codable, Sendable, Equatable {
     public let version: Int

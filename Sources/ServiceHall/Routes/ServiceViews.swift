@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import Platform
 
 /// A service as the API shows it in listings.
 struct ServiceSummaryView: ResponseEncodable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// What a search asks for: text, filters, and the level of the resident asking ("available to me").
 public struct ServiceQuery: Sendable, Equatable {

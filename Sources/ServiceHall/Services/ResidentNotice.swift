@@ -1,4 +1,5 @@
 import Notifications
+import Platform
 import SQLKit
 
 /// Tells a resident that their application changed status, in the same transaction as the change: an inbox

@@ -1,5 +1,3 @@
-import Platform
-
 /// A text in Chinese and English, as the catalog gives every name and description.
 public struct LocalizedText: Codable, Sendable, Equatable, Hashable {
     public let zh: String
