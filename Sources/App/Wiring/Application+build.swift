@@ -24,6 +24,7 @@ public func buildApplication(
         sqliteSynchronous: configuration.sqliteSynchronous
     )
     let cipher = try PersonalDataCipher.loadOrCreate(keyFile: configuration.personalDataKeyFile)
+    Cursor.useSigningKey(cipher.derivedKey(purpose: "cursor v1"))
     let wiring = try await AppWiring(
         database: database, logger: logger, cipher: cipher,
         hasher: PasswordHasher(cost: configuration.passwordCost), secureCookies: configuration.secureCookies,
@@ -140,6 +141,7 @@ public struct AppWiring {
         AffairsAPI(service: affairs).register(on: api)
         AffairsPages(service: affairs, performance: hall.performance, renderer: renderer).register(on: router)
 
+        router.add(middleware: MethodNotAllowedMiddleware(routes: api.all))
         self.router = router
         self.api = api
         self.identity = identity
