@@ -1,4 +1,4 @@
-/// A text in Chinese and English, as the catalog gives every name and description.
+/// A text in Chinese and English: the one bilingual type of the platform (names, labels, navigation, messages).
 public struct LocalizedText: Codable, Sendable, Equatable, Hashable {
     public let zh: String
     public let en: String
