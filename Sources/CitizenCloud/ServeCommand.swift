@@ -36,6 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
     var headerTimeout: Double = 10
     @Option(help: "Seconds a request body may pause between two parts before the connection is closed.")
     var bodyTimeout: Double = 30
+    @Option(help: "Seconds a kept-alive connection may stay silent between requests before it is closed.")
+    var idleTimeout: Double = 120
     @Option(help: "Open connections at most; more clients wait until one closes.")
     var maxConnections: Int = 1000
     @Option(help: "SQLite durability: normal (fast; a power cut may undo the last commits) or full (durable).")
@@ -58,6 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
             )
             configuration.headerTimeout = self.headerTimeout
             configuration.bodyIdleTimeout = self.bodyTimeout
+            configuration.idleTimeout = self.idleTimeout
             configuration.maxConnections = self.maxConnections
             configuration.sqliteSynchronous = self.sqliteSynchronous
             let app = try await buildApplication(configuration, logger: logger)

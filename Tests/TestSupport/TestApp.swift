@@ -37,6 +37,11 @@ public enum TestApp {
         var configuration = AppConfiguration(
             host: "127.0.0.1", port: 0, database: url, logLevel: .critical, databaseConnections: 4,
             personalDataKeyFile: self.keyFile, passwordCost: 4)
+        // HummingbirdTesting's live client keeps one connection and never reconnects, and browser tests leave it
+        // idle for minutes: no slow-client timeouts unless a test asks for them (ReadTimeoutTests).
+        configuration.headerTimeout = 3600
+        configuration.bodyIdleTimeout = 3600
+        configuration.idleTimeout = 3600
         configure(&configuration)
         return configuration
     }

@@ -6,7 +6,7 @@ import Platform
 
 extension AppConfiguration {
     /// The HTTP/1 server with the read timeouts of ``headerTimeout`` and ``bodyIdleTimeout`` (a client that sends
-    /// its request too slowly is disconnected) and an idle timeout between requests.
+    /// its request too slowly is disconnected) and ``idleTimeout`` between requests.
     public func httpServer(logger: Logger) -> HTTPServerBuilder {
         let header = TimeAmount.milliseconds(Int64(self.headerTimeout * 1000))
         let body = TimeAmount.milliseconds(Int64(self.bodyIdleTimeout * 1000))
@@ -15,7 +15,7 @@ extension AppConfiguration {
                 additionalChannelHandlers: [
                     RequestTimeoutHandler(headerTimeout: header, bodyIdleTimeout: body, logger: logger)
                 ],
-                idleTimeout: .seconds(120)))
+                idleTimeout: .milliseconds(Int64(self.idleTimeout * 1000))))
     }
 
     /// The listening address and the cap on open connections (``maxConnections``; further clients wait in the

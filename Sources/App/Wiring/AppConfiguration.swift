@@ -28,6 +28,8 @@ public struct AppConfiguration: Sendable {
     public var headerTimeout: Double = 10
     /// `http.bodyIdleTimeout`: seconds a request body may pause between two parts before the connection is closed.
     public var bodyIdleTimeout: Double = 30
+    /// `http.idleTimeout`: seconds a kept-alive connection may stay silent between requests before it is closed.
+    public var idleTimeout: Double = 120
     /// `http.maxConnections`: open connections at most; more clients wait in the listen backlog.
     public var maxConnections: Int = 1000
     /// `db.sqliteSynchronous`: `normal` (default) or `full` (durable across power loss, slower writes).
