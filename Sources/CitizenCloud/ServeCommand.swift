@@ -32,6 +32,16 @@ struct ServeCommand: AsyncParsableCommand {
     var issuer: String?
     @Flag(help: "Take client addresses from X-Forwarded-For (only when every request comes through a reverse proxy).")
     var trustForwardedFor = false
+    @Option(help: "Seconds a client has to send a request's headers before the connection is closed.")
+    var headerTimeout: Double = 10
+    @Option(help: "Seconds a request body may pause between two parts before the connection is closed.")
+    var bodyTimeout: Double = 30
+    @Option(help: "Seconds a kept-alive connection may stay silent between requests before it is closed.")
+    var idleTimeout: Double = 120
+    @Option(help: "Open connections at most; more clients wait until one closes.")
+    var maxConnections: Int = 1000
+    @Option(help: "SQLite durability: normal (fast; a power cut may undo the last commits) or full (durable).")
+    var sqliteSynchronous: SQLiteSynchronous = .normal
 
     func run() async throws {
         try await CommandSupport.failing {
@@ -42,15 +52,18 @@ struct ServeCommand: AsyncParsableCommand {
             }
             // Fail fast with a clear message when the database is unreachable.
             try await CommandSupport.withDatabase(url, logger: logger) { _ in }
-            let app = try await buildApplication(
-                AppConfiguration(
-                    host: self.host, port: self.port, database: url, logLevel: self.options.level,
-                    personalDataKeyFile: self.options.keyFile, secureCookies: !self.insecureCookies,
-                    issuer: self.issuer ?? "http://\(self.host):\(self.port)",
-                    trustForwardedFor: self.trustForwardedFor
-                ),
-                logger: logger
+            var configuration = AppConfiguration(
+                host: self.host, port: self.port, database: url, logLevel: self.options.level,
+                personalDataKeyFile: self.options.keyFile, secureCookies: !self.insecureCookies,
+                issuer: self.issuer ?? "http://\(self.host):\(self.port)",
+                trustForwardedFor: self.trustForwardedFor
             )
+            configuration.headerTimeout = self.headerTimeout
+            configuration.bodyIdleTimeout = self.bodyTimeout
+            configuration.idleTimeout = self.idleTimeout
+            configuration.maxConnections = self.maxConnections
+            configuration.sqliteSynchronous = self.sqliteSynchronous
+            let app = try await buildApplication(configuration, logger: logger)
             logger.info("server.starting", metadata: ["url": "http://\(self.host):\(self.port)", "database": "\(url)"])
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
             logger.info("server.stopped")
@@ -106,7 +119,7 @@ struct ServeCommand: AsyncParsableCommand {
                 database: database, logger: logger, cipher: try PersonalDataCipher.loadOrCreate(keyFile: keyFile),
                 issuer: self.issuer ?? "http://\(self.host):\(self.port)", secureCookies: !self.insecureCookies,
                 passwordCost: 10, trustForwardedFor: false)
-            for module in try await AppModules.build(platform) {
+            for module in try await AppModules.build(platform).modules {
                 try await module.seedDemo(seed: SeedCommand.defaultSeed)
             }
         }
@@ -162,3 +175,5 @@ struct ServeCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
+
+extension SQLiteSynchronous: ExpressibleByArgument {}

@@ -72,7 +72,10 @@ public struct IdentityModule: ContextModule {
         AuthAPI(service: self.identity).register(on: routes.api)
         MeAPI(service: self.identity).register(on: routes.api)
         OfficialAPI(service: self.identity, audit: audit).register(on: routes.api)
-        OfficialsAPI(service: self.identity, divisions: DivisionRepository(database: database)).register(on: routes.api)
+        OfficialsAPI(
+            service: self.identity, divisions: DivisionRepository(database: database),
+            departments: routes.ports.optional((any DepartmentDirectory).self) ?? NoDepartments()
+        ).register(on: routes.api)
         ConsolePages(
             service: self.identity, audit: audit, renderer: routes.renderer, database: database, secureCookies: secure,
             menu: routes.consoleMenu

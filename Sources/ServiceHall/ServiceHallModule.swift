@@ -29,7 +29,9 @@ public struct ServiceHallModule: ContextModule {
             }
         )
         self.activity = ActivityMiddleware(database: platform.database)
-        ports.publish(CatalogServiceDirectory(catalog: self.hall.catalog), as: (any ServiceDirectory).self)
+        let directory = CatalogServiceDirectory(catalog: self.hall.catalog)
+        ports.publish(directory, as: (any ServiceDirectory).self)
+        ports.publish(directory, as: (any DepartmentDirectory).self)
         ports.publish(self.hall.catalog)
         ports.publish(self.hall.applications)
         ports.publish(self.hall.performance)

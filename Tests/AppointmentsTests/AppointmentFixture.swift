@@ -33,7 +33,8 @@ enum AppointmentFixture {
     /// A phone for the n-th test person (their sign-in name).
     static func phone(_ n: Int) -> String { "138" + String(format: "%08d", n) }
 
-    /// Creates resident accounts 1…count directly (one password hash for all), fast enough for a thousand.
+    /// Creates resident accounts 1…count directly (one password hash for all), fast enough for a thousand; they are
+    /// at level 2 (real name), which the catalog's appointment services need.
     static func residents(_ database: Database, count: Int) async throws {
         let cipher = try TestApp.cipher
         let hash = try await PasswordHasher(cost: 4).hash(self.password)
@@ -48,7 +49,7 @@ enum AppointmentFixture {
                         SQLBind("resident-\(n)"), SQLBind("resident"), SQLBind("居民\(n)"),
                         SQLBind(cipher.lookupHash(self.idNumber(n))), SQLBind(Data(cipher.seal(self.idNumber(n)))),
                         SQLBind(cipher.lookupHash(self.phone(n))), SQLBind(Data(cipher.seal(self.phone(n)))),
-                        SQLBind(hash), SQLBind(1), SQLBind(Int64(Date().timeIntervalSince1970))
+                        SQLBind(hash), SQLBind(2), SQLBind(Int64(Date().timeIntervalSince1970))
                     ).run()
             }
         }

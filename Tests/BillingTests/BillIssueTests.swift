@@ -11,10 +11,13 @@ import Testing
 
 @Suite("Issuing bills")
 struct BillIssueTests {
+    /// A due date two months ahead (bills may be due at most five years ahead).
+    static var soon: String { CityClock.localDate(CityClock.now() + 60 * 86_400) }
+
     static func body(
         service: String = "water-bill", household: Int64? = 1, resident: Int64? = nil,
         reference: String = "2026-11-hh1",
-        amount: Int64 = 5_280, due: String = "2099-12-31"
+        amount: Int64 = 5_280, due: String = Self.soon
     ) -> String {
         var members = [#""serviceId":"\#(service)""#]
         if let household { members.append(#""householdId":\#(household)"#) }
@@ -111,6 +114,7 @@ struct BillIssueTests {
                 (Self.body(service: "mobile-top-up"), "serviceId"), (Self.body(household: 99), "householdId"),
                 (Self.body(service: "traffic-fine-payment"), "residentId"),
                 (Self.body(household: nil, resident: 1), "householdId"), (Self.body(due: "2001-01-01"), "dueDate"),
+                (Self.body(due: "9999-12-31"), "dueDate"),
                 (Self.body(amount: 100_000_001), "amountFen"),
             ] {
                 let response = try await client.send(
@@ -178,7 +182,7 @@ struct BillIssueTests {
             form[.contentType] = "application/x-www-form-urlencoded"
             let fields =
                 "csrf=\(csrf)&key=\(key)&serviceId=water-bill&payer=household&payerId=2&reference=console-1"
-                + "&title=2026-11+%E6%B0%B4%E8%B4%B9&titleEn=Water%2C+2026-11&amount=46.5&dueDate=2099-01-31"
+                + "&title=2026-11+%E6%B0%B4%E8%B4%B9&titleEn=Water%2C+2026-11&amount=46.5&dueDate=\(Self.soon)"
             for _ in 0..<2 {
                 let issued = try await client.execute(
                     uri: "/console/bills", method: .post, headers: form, body: ByteBuffer(string: fields))
@@ -196,7 +200,7 @@ struct BillIssueTests {
 
             let bad =
                 "csrf=\(csrf)&key=fresh&serviceId=water-bill&payer=household&payerId=99&reference=&title=x"
-                + "&titleEn=x&amount=abc&dueDate=2099-01-31"
+                + "&titleEn=x&amount=abc&dueDate=\(Self.soon)"
             let refused = try await client.execute(
                 uri: "/console/bills?lang=en", method: .post, headers: form, body: ByteBuffer(string: bad))
             let html = String(buffer: refused.body)

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Identity
 import NIOCore
 import Platform
+import SQLKit
 import ServiceHall
 import Territory
 import TestSupport
@@ -55,12 +56,16 @@ struct AffairsBrowserTests {
 
     @Test("a resident's applications and appointment in one list → tabs → rate the finished one → its timeline")
     func walkThrough() async throws {
-        try await TestApp.with(.sqlite, framework: .live, prepare: Self.prepare) { client in
+        try await TestApp.withDatabase(.sqlite, framework: .live, prepare: Self.prepare) { client, database in
             let base = "http://127.0.0.1:\(try #require(client.port))"
             let id = IDNumber(region: "510104", year: 1988, month: 3, day: 12, sequence: 456).value
             _ = try await Self.post(
                 client, "/api/v1/residents",
                 #"{"name":"李明","idNumber":"\#(id)","phone":"\#(Self.phone)","password":"\#(Self.password)"}"#)
+            // Real-name level (L2), which the ID-card appointment needs, as if matched to the register.
+            try await database.withConnection { sql in
+                try await sql.update("identity_accounts").set("level", to: 2).where("role", .equal, "resident").run()
+            }
             let login = try await Self.post(
                 client, "/api/v1/auth/login", #"{"username":"\#(Self.phone)","password":"\#(Self.password)"}"#)
             let token = try #require(login["accessToken"] as? String)

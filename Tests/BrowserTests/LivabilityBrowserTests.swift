@@ -11,6 +11,8 @@ import Territory
 import TestSupport
 import Testing
 
+@testable import Identity
+
 /// Saves a screenshot for people to look at (`.build/screenshots/NAME.png`) and checks it is a real PNG.
 private func keep(_ browser: WebDriver, _ name: String) async throws {
     let png = try await browser.screenshot()
@@ -90,17 +92,31 @@ struct LivabilityBrowserTests {
         throw TestSetupError("the life-circle index was not built in time")
     }
 
+    /// A city officer with a site session (officials sign in to pages through the single sign-on session); returns
+    /// the session's cookie token.
+    static func plannerSession(_ database: Database) async throws -> String {
+        let identity = IdentityService(database: database, cipher: try TestApp.cipher, hasher: PasswordHasher(cost: 4))
+        let created = try await identity.createOfficial(
+            username: "planner", name: "规划员", role: .cityOfficer, scope: "510100", password: "Furong-Garden-42",
+            divisions: DivisionRepository(database: database))
+        return try await ConsoleSessionRepository(database: database).open(accountID: created.account.id)
+    }
+
     @Test(
         "a planner goes from the district ranking to a community's gaps and tries a new reading room there",
         .serialized, arguments: TestBackend.available)
     func mapAndPlanner(backend: TestBackend) async throws {
         // Screenshots of the PostgreSQL run are kept apart.
         let suffix = backend == .sqlite ? "" : "-" + backend.rawValue
-        try await TestApp.with(backend, framework: .live, prepare: Self.prepare) { client in
+        try await TestApp.withDatabase(backend, framework: .live, prepare: Self.prepare) { client, database in
             let base = "http://127.0.0.1:\(try #require(client.port))"
             try await Self.warmIndex(client: client)
             let lacking = try await Self.communityLacking("reading_room", client: client)
+            let session = try await Self.plannerSession(database)
             try await WebDriver.withSession(viewport: .desktop) { browser in
+                // Household-level gaps are for officials of the scope: the planner is a signed-in city officer.
+                try await browser.navigate(to: base + "/healthz")
+                _ = try await browser.executeScript("document.cookie = 'cc_session=\(session); path=/';")
                 try await browser.navigate(to: base + "/divisions/510104/livability?lang=zh")
                 #expect(try await browser.findElement(css: "#division-name").text == "锦江区")
                 #expect(try await browser.findElements(css: "#coverage tbody tr").count == 8)

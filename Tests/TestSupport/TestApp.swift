@@ -30,9 +30,26 @@ public enum TestApp {
         get throws { try PersonalDataCipher.loadOrCreate(keyFile: self.keyFile) }
     }
 
+    /// The configuration every test app starts from (port 0, the test keyring, the cheapest bcrypt), then `configure`.
+    public static func configuration(
+        _ url: DatabaseURL, _ configure: (inout AppConfiguration) -> Void = { _ in }
+    ) -> AppConfiguration {
+        var configuration = AppConfiguration(
+            host: "127.0.0.1", port: 0, database: url, logLevel: .critical, databaseConnections: 4,
+            personalDataKeyFile: self.keyFile, passwordCost: 4)
+        // HummingbirdTesting's live client keeps one connection and never reconnects, and browser tests leave it
+        // idle for minutes: no slow-client timeouts unless a test asks for them (ReadTimeoutTests).
+        configuration.headerTimeout = 3600
+        configuration.bodyIdleTimeout = 3600
+        configuration.idleTimeout = 3600
+        configure(&configuration)
+        return configuration
+    }
+
     /// Prepares the database (migrated already) before the application starts, then runs `test` against it.
     public static func with<R: Sendable>(
         _ backend: TestBackend, framework: TestingSetup = .router,
+        configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
         prepare: @Sendable (Database) async throws -> Void = { _ in },
         _ test: @Sendable (any TestClientProtocol) async throws -> R
     ) async throws -> R {
@@ -43,12 +60,7 @@ public enum TestApp {
                     .migrate()
                 try await prepare(database)
             }
-            let app = try await buildApplication(
-                AppConfiguration(
-                    host: "127.0.0.1", port: 0, database: url, logLevel: .critical, databaseConnections: 4,
-                    personalDataKeyFile: self.keyFile, passwordCost: 4),
-                logger: TestDatabase.logger
-            )
+            let app = try await buildApplication(self.configuration(url, configure), logger: TestDatabase.logger)
             let result = try await app.test(framework, test)
             await remove()
             return result
@@ -62,6 +74,7 @@ public enum TestApp {
     /// to write or inspect rows while the application runs.
     public static func withDatabase<R: Sendable>(
         _ backend: TestBackend, framework: TestingSetup = .router,
+        configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
         prepare: @Sendable (Database) async throws -> Void = { _ in },
         _ test: @Sendable (any TestClientProtocol, Database) async throws -> R
     ) async throws -> R {
@@ -71,12 +84,7 @@ public enum TestApp {
                 try await Migrator(database: database, migrations: AppMigrations.all, logger: TestDatabase.logger)
                     .migrate()
                 try await prepare(database)
-                let app = try await buildApplication(
-                    AppConfiguration(
-                        host: "127.0.0.1", port: 0, database: url, logLevel: .critical, databaseConnections: 4,
-                        personalDataKeyFile: self.keyFile, passwordCost: 4),
-                    logger: TestDatabase.logger
-                )
+                let app = try await buildApplication(self.configuration(url, configure), logger: TestDatabase.logger)
                 return try await app.test(framework) { client in try await test(client, database) }
             }
             await remove()

@@ -23,6 +23,17 @@ public struct AppConfiguration: Sendable {
     public var issuer: String
     /// `http.trustForwardedFor`: take client addresses from `X-Forwarded-For` (only behind a reverse proxy).
     public var trustForwardedFor: Bool
+    /// `http.headerTimeout`: seconds a client has to send a request's line and headers (from connecting, or from
+    /// the previous response) before the connection is closed.
+    public var headerTimeout: Double = 10
+    /// `http.bodyIdleTimeout`: seconds a request body may pause between two parts before the connection is closed.
+    public var bodyIdleTimeout: Double = 30
+    /// `http.idleTimeout`: seconds a kept-alive connection may stay silent between requests before it is closed.
+    public var idleTimeout: Double = 120
+    /// `http.maxConnections`: open connections at most; more clients wait in the listen backlog.
+    public var maxConnections: Int = 1000
+    /// `db.sqliteSynchronous`: `normal` (default) or `full` (durable across power loss, slower writes).
+    public var sqliteSynchronous: SQLiteSynchronous = .normal
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseURL = .defaultSQLite,

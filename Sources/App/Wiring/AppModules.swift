@@ -28,13 +28,16 @@ public enum AppModules {
     /// Every module's migrations, in list order.
     public static var migrations: [any Migration] { all.flatMap { $0.migrations } }
 
-    /// Builds every module over the kernel, in order, passing each the ports of those before it.
-    public static func build(_ platform: PlatformServices) async throws -> [any ContextModule] {
+    /// Builds every module over the kernel, in order, passing each the ports of those before it; returns the
+    /// modules and every port they published.
+    public static func build(_ platform: PlatformServices) async throws -> (
+        modules: [any ContextModule], ports: ModulePorts
+    ) {
         var ports = ModulePorts()
         var modules: [any ContextModule] = []
         for type in all {
             modules.append(try await type.init(platform: platform, ports: &ports))
         }
-        return modules
+        return (modules, ports)
     }
 }

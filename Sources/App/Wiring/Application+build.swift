@@ -12,17 +12,19 @@ public func buildApplication(
     _ configuration: AppConfiguration, logger: Logger
 ) async throws -> some ApplicationProtocol {
     let database = try Database(
-        url: configuration.database, logger: logger, maximumConnections: configuration.databaseConnections
+        url: configuration.database, logger: logger, maximumConnections: configuration.databaseConnections,
+        sqliteSynchronous: configuration.sqliteSynchronous
     )
     let cipher = try PersonalDataCipher.loadOrCreate(keyFile: configuration.personalDataKeyFile)
+    Cursor.useSigningKey(cipher.derivedKey(purpose: "cursor v1"))
     let wiring = try await AppWiring(
         database: database, logger: logger, cipher: cipher, passwordCost: configuration.passwordCost,
         secureCookies: configuration.secureCookies, issuer: configuration.issuer,
         trustForwardedFor: configuration.trustForwardedFor
     )
     var app = Application(
-        router: wiring.router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        router: wiring.router, server: configuration.httpServer(logger: logger),
+        configuration: configuration.applicationConfiguration(logger: logger),
         services: [database] + wiring.services,
         logger: logger
     )
@@ -52,7 +54,7 @@ public struct AppWiring {
         let platform = PlatformServices(
             database: database, logger: logger, cipher: cipher ?? .ephemeral(), issuer: issuer,
             secureCookies: secureCookies, passwordCost: passwordCost, trustForwardedFor: trustForwardedFor)
-        let modules = try await AppModules.build(platform)
+        let (modules, ports) = try await AppModules.build(platform)
         let renderer = try await PageRenderer(
             templateDirectories: [AppResources.templateDirectory] + modules.flatMap(\.templateDirectories),
             navigation: modules.flatMap(\.navigation), strings: AppStrings.tables
@@ -63,10 +65,12 @@ public struct AppWiring {
 
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware())
         if trustForwardedFor { router.add(middleware: ClientAddressMiddleware()) }
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: ProblemMiddleware(htmlRenderer: ErrorPage(renderer: renderer).render))
+        router.add(middleware: InputHygieneMiddleware())
         for module in modules {
             for middleware in module.middlewares { router.add(middleware: middleware) }
         }
@@ -74,8 +78,9 @@ public struct AppWiring {
         OperationsRoutes(database: database, openAPI: openAPI).register(on: router)
         let routes = ModuleRoutes(
             api: api, router: router, renderer: renderer,
-            consoleMenu: modules.flatMap(\.consoleMenu).sorted { $0.order < $1.order })
+            consoleMenu: modules.flatMap(\.consoleMenu).sorted { $0.order < $1.order }, ports: ports)
         for module in modules { module.register(on: routes) }
+        router.add(middleware: MethodNotAllowedMiddleware(routes: api.all))
 
         self.router = router
         self.api = api

@@ -7,6 +7,11 @@ import SQLKit
 /// A place is taken with one conditional update (`booked = booked + 1 WHERE booked < capacity`) inside the booking's
 /// transaction: SQLite runs such transactions one at a time, PostgreSQL re-checks the condition on the locked row,
 /// so under any flood of requests exactly `capacity` succeed. A CHECK constraint backs the rule in the schema.
+///
+/// Moving and cancelling read the booking under a row lock (`FOR UPDATE` on PostgreSQL; SQLite's one writer at a
+/// time) and change it only if it still has the status and slot that were read, so concurrent changes of one
+/// appointment never give a place back twice. A transaction PostgreSQL aborts as a deadlock victim is run again,
+/// then answered with 409 `concurrent_update`.
 public struct BookingRepository: Sendable {
     let database: Database
 
@@ -18,7 +23,7 @@ public struct BookingRepository: Sendable {
     public func book(slotID: String, accountID: String, now: Int64 = CityClock.now()) async throws -> Appointment {
         let id = SortableID.make()
         do {
-            try await self.database.transaction { sql in
+            try await self.database.retryingTransaction { sql in
                 if try await Self.activeBooking(slotID: slotID, accountID: accountID, on: sql) != nil {
                     throw AppointmentProblem.alreadyBooked
                 }
@@ -50,7 +55,7 @@ public struct BookingRepository: Sendable {
         _ appointmentID: String, to slotID: String, accountID: String, now: Int64 = CityClock.now()
     ) async throws -> Appointment {
         do {
-            try await self.database.transaction { sql in
+            try await self.database.retryingTransaction { sql in
                 let current = try await Self.current(appointmentID, accountID: accountID, now: now, on: sql)
                 guard current.slotID != slotID else { throw AppointmentProblem.sameSlot }
                 guard
@@ -61,10 +66,21 @@ public struct BookingRepository: Sendable {
                 if try await Self.activeBooking(slotID: slotID, accountID: accountID, on: sql) != nil {
                     throw AppointmentProblem.alreadyBooked
                 }
-                try await Self.take(slotID: slotID, now: now, on: sql)
-                try await Self.giveBack(slotID: current.slotID, on: sql)
-                try await sql.update("appointment_bookings").set("slot_id", to: slotID).set("updated_at", to: now)
-                    .where("id", .equal, appointmentID).run()
+                // Only the booking as it was read moves; a concurrent change makes this a no-op, then a 409.
+                let moved = try await sql.update("appointment_bookings").set("slot_id", to: slotID)
+                    .set("updated_at", to: now)
+                    .where("id", .equal, appointmentID).where("slot_id", .equal, current.slotID)
+                    .where("status", .equal, Appointment.Status.booked.rawValue)
+                    .returning("id").all()
+                guard !moved.isEmpty else { throw AppointmentProblem.notActive }
+                // Slot rows are updated in id order, so two moves in opposite directions cannot deadlock.
+                if slotID < current.slotID {
+                    try await Self.take(slotID: slotID, now: now, on: sql)
+                    try await Self.giveBack(slotID: current.slotID, on: sql)
+                } else {
+                    try await Self.giveBack(slotID: current.slotID, on: sql)
+                    try await Self.take(slotID: slotID, now: now, on: sql)
+                }
                 try await Self.record(
                     .rescheduled, booking: appointmentID, slotID: slotID, actor: accountID, at: now, on: sql)
             }
@@ -84,12 +100,14 @@ public struct BookingRepository: Sendable {
     public func cancel(_ appointmentID: String, accountID: String, now: Int64 = CityClock.now()) async throws
         -> Appointment
     {
-        try await self.database.transaction { sql in
+        try await self.database.retryingTransaction { sql in
             let current = try await Self.current(appointmentID, accountID: accountID, now: now, on: sql)
-            // The status guard makes a concurrent second cancellation a no-op instead of a double give-back.
+            // The status and slot guards make a concurrent second cancellation (or a move that won the lock) a no-op
+            // instead of a double give-back.
             let changed = try await sql.update("appointment_bookings")
                 .set("status", to: Appointment.Status.cancelled.rawValue).set("updated_at", to: now)
                 .where("id", .equal, appointmentID).where("status", .equal, Appointment.Status.booked.rawValue)
+                .where("slot_id", .equal, current.slotID)
                 .returning("id").all()
             guard !changed.isEmpty else { throw AppointmentProblem.notActive }
             try await Self.giveBack(slotID: current.slotID, on: sql)
@@ -117,22 +135,26 @@ public struct BookingRepository: Sendable {
         throw startsAt <= now ? AppointmentProblem.slotClosed : AppointmentProblem.slotFull
     }
 
+    /// Gives one place of a slot back; never below zero.
     static func giveBack(slotID: String, on sql: any SQLDatabase) async throws {
         try await sql.update("appointment_slots")
             .set("booked", to: SQLBinaryExpression(SQLColumn("booked"), .subtract, SQLLiteral.numeric("1")))
             .where("id", .equal, slotID).where("booked", .greaterThan, 0).run()
     }
 
-    /// The active appointment's slot and service; 404 when it is not the account's, 409 when it cannot change.
+    /// The active appointment's slot and service, with the booking row locked until the transaction ends (PostgreSQL
+    /// `FOR UPDATE`; SQLite transactions already run one at a time); 404 when it is not the account's, 409 when it
+    /// cannot change.
     private static func current(_ id: String, accountID: String, now: Int64, on sql: any SQLDatabase) async throws
         -> (slotID: String, serviceID: String)
     {
+        let lock = sql.dialect.name == "postgresql" ? " FOR UPDATE OF b" : ""
         guard
             let row = try await sql.raw(
                 """
                 SELECT b.slot_id, b.status, s.service_id, s.starts_at FROM appointment_bookings b
                 JOIN appointment_slots s ON s.id = b.slot_id
-                WHERE b.id = \(bind: id) AND b.account_id = \(bind: accountID)
+                WHERE b.id = \(bind: id) AND b.account_id = \(bind: accountID)\(unsafeRaw: lock)
                 """
             ).first()
         else { throw AppointmentProblem.appointmentNotFound }

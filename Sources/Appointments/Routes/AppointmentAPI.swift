@@ -26,7 +26,7 @@ public struct AppointmentAPI: Sendable {
         api.on(.post, "/api/v1/slots/{id}/bookings") { _, context in
             let resident = try Authorization.requireResident(context.principal)
             let slotID = try context.parameters.require("id")
-            try await self.requireBookable(slotID)
+            try await self.requireBookable(slotID, by: resident)
             let appointment = try await self.bookings.book(slotID: slotID, accountID: resident.subject)
             return EditedResponse(status: .created, response: AppointmentView(appointment))
         }
@@ -49,11 +49,12 @@ public struct AppointmentAPI: Sendable {
         AppointmentStaffAPI(places: self.places, services: self.services).register(on: api)
     }
 
-    /// Refuses a slot whose service the catalog does not (or no longer) offer as an appointment service; an unknown
-    /// slot is left to the booking, which answers `slot_not_found`.
-    func requireBookable(_ slotID: String) async throws {
+    /// Refuses a slot whose service the catalog does not (or no longer) offer as an appointment service, or whose
+    /// service needs a higher assurance level than the resident's (403 `assurance_level_required`); an unknown slot
+    /// is left to the booking, which answers `slot_not_found`.
+    func requireBookable(_ slotID: String, by resident: Principal) async throws {
         guard let slot = try await self.places.slot(slotID) else { return }
-        _ = try await self.services.require(slot.serviceID, kind: .appointment, field: "slot")
+        try await self.services.require(slot.serviceID, kind: .appointment, field: "slot").requireLevel(of: resident)
     }
 
     /// `{"slotId": "…"}`.

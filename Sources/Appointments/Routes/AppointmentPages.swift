@@ -45,7 +45,8 @@ public struct AppointmentPages: Sendable {
             guard principal.role == .resident else { throw AuthorizationProblem.forbidden }
             do {
                 if let slot = try await self.places.slot(slotID) {
-                    _ = try await self.services.require(slot.serviceID, kind: .appointment, field: "slot")
+                    try await self.services.require(slot.serviceID, kind: .appointment, field: "slot")
+                        .requireLevel(of: principal)
                 }
                 let appointment = try await self.bookings.book(slotID: slotID, accountID: principal.subject)
                 return WebForm.redirect("/appointments/mine/\(appointment.id)")

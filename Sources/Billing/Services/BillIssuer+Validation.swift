@@ -80,6 +80,10 @@ extension BillIssuer {
             fault("dueDate", "缴费期限必须是 YYYY-MM-DD 格式的日期。", "The due date must be a date, YYYY-MM-DD.")
         } else if due < today {
             fault("dueDate", "缴费期限不能早于今天（\(today)）。", "The due date cannot be before today (\(today)).")
+        } else if due > Self.latestDueDate(today: today) {
+            let latest = Self.latestDueDate(today: today)
+            fault(
+                "dueDate", "缴费期限最晚为五年后（\(latest)）。", "The due date can be at most five years ahead (\(latest)).")
         }
 
         guard errors.isEmpty, let kind, let department, let payer else { throw BillInvalid(errors: errors) }
@@ -88,5 +92,12 @@ extension BillIssuer {
             communityCode: payer.community, departmentID: department, reference: reference, title: title,
             titleEn: titleEn, amountFen: amount, dueDate: due, issuedAt: now)
         return (bill, payer.people)
+    }
+
+    /// The latest due date a bill may have: the same day five years after `today` (both `YYYY-MM-DD`; 29 February
+    /// becomes 28 February when the later year has none, which text comparison handles as it is).
+    static func latestDueDate(today: String) -> String {
+        guard let year = Int(today.prefix(4)) else { return today }
+        return String(year + 5) + today.dropFirst(4)
     }
 }

@@ -1,7 +1,7 @@
 import Hummingbird
 import Platform
 
-/// Reads `Authorization: Bearer <access token>` on `/api/` routes and puts the principal into the context.
+/// Reads `Authorization: Bearer <access token>` on `/api/` routes (as the router sees the path: ``RoutePath``) and puts the principal into the context.
 ///
 /// Without a bearer header it passes the request on anonymously; with a bearer token that is not a valid
 /// first-party access token it stops the request with 401 `invalid_token` (a client with a bad token must learn so,
@@ -18,7 +18,7 @@ public struct BearerAuthenticator: RouterMiddleware {
     public func handle(
         _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
-        guard request.uri.path.hasPrefix("/api/"), let header = request.headers[.authorization],
+        guard RoutePath.isUnder("/api", request.uri.path), let header = request.headers[.authorization],
             header.prefix(7).lowercased() == "bearer "
         else { return try await next(request, context) }
         guard let principal = try await self.service.principal(bearer: String(header.dropFirst(7)))

@@ -71,7 +71,7 @@ public struct ConsolePages: Sendable {
                 let account = try await self.service.authenticate(
                     username: username, password: form["password"] ?? "", otp: form["otp"],
                     address: context.clientAddress)
-                let token = try await self.sessions.open(accountID: account.id)
+                let token = try await self.sessions.open(accountID: account.id, kind: .console)
                 var response = WebForm.redirect("/console/home")
                 response.headers[values: .setCookie] = [
                     self.cookie(Self.sessionCookie, token, maxAge: Int(ConsoleSessionRepository.lifetime)),
@@ -94,7 +94,7 @@ public struct ConsolePages: Sendable {
             let form = try await Self.form(request, context: context)
             if let visitor = try await self.visitor(request, context) {
                 guard form["csrf"] == visitor.csrf else { throw WebForm.csrfFailed }
-                try await self.sessions.close(request.cookies[Self.sessionCookie]!.value)
+                try await self.sessions.close(request.cookies[Self.sessionCookie]!.value, kind: .console)
                 try await self.audit.record(
                     AuditEvent(actor: visitor.account.id, action: "auth.logout", address: context.clientAddress))
             }

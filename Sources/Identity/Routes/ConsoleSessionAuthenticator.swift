@@ -18,7 +18,8 @@ public struct ConsoleSessionAuthenticator: RouterMiddleware {
     ) async throws -> Response {
         guard context.principal == nil, let cookie = Self.cookieName(for: request.uri.path),
             let token = request.cookies[cookie]?.value, !token.isEmpty,
-            let accountID = try await self.sessions.find(token),
+            let accountID = try await self.sessions.find(
+                token, kind: cookie == ConsolePages.sessionCookie ? .console : .site),
             let account = try await self.accounts.find(id: accountID)
         else { return try await next(request, context) }
         var context = context
@@ -27,10 +28,11 @@ public struct ConsoleSessionAuthenticator: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The session cookie that applies to a path, nil where cookies are never accepted.
+    /// The session cookie that applies to a path, nil where cookies are never accepted; decided on the path as the
+    /// router sees it (``RoutePath``), so `//api/…` is as cookie-free as `/api/…`.
     static func cookieName(for path: String) -> String? {
-        if path == "/console" || path.hasPrefix("/console/") { return ConsolePages.sessionCookie }
-        for prefix in Self.cookieFreePrefixes where path == prefix || path.hasPrefix(prefix + "/") { return nil }
+        if RoutePath.isUnder("/console", path) { return ConsolePages.sessionCookie }
+        for prefix in Self.cookieFreePrefixes where RoutePath.isUnder(prefix, path) { return nil }
         return SignInPages.sessionCookie
     }
 

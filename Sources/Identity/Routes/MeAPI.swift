@@ -20,6 +20,8 @@ public struct MeAPI: Sendable {
             return Profile(account, reveal: true)
         }
         api.on(.post, "/api/v1/me/verification") { _, context in
+            // Only residents are checked against the household register; officials get 403, not a 404.
+            try Authorization.requireResident(context.principal)
             let account = try await self.account(context)
             return Profile(
                 try await self.service.recheckRegister(accountID: account.id, address: context.clientAddress),

@@ -3,14 +3,17 @@ import Platform
 import Territory
 
 /// `POST /api/v1/officials`: a platform administrator creates an official inside the administrator's own scope.
-/// The answer carries the TOTP enrolment URI once.
+/// The answer carries the TOTP enrolment URI once. Department staff must name a department of the service catalog,
+/// looked up through `departments` (the service hall's catalog, wired by the application).
 public struct OfficialsAPI: Sendable {
     let service: IdentityService
     let divisions: DivisionRepository
+    let departments: any DepartmentDirectory
 
-    public init(service: IdentityService, divisions: DivisionRepository) {
+    public init(service: IdentityService, divisions: DivisionRepository, departments: any DepartmentDirectory) {
         self.service = service
         self.divisions = divisions
+        self.departments = departments
     }
 
     struct NewOfficial: Decodable {
@@ -40,6 +43,7 @@ public struct OfficialsAPI: Sendable {
             // administrator of the whole city may create them.
             let target = role.isDepartmentScoped ? "510100" : input.division
             try Authorization.require(admin, .manageOfficials, divisionCode: target)
+            if role.isDepartmentScoped { try await self.departments.requireDepartment(input.division) }
             let created = try await self.service.createOfficial(
                 username: input.username, name: input.name, role: role, scope: input.division,
                 password: input.password, divisions: self.divisions, createdBy: admin.subject,

@@ -30,6 +30,7 @@ extension IdentityService {
                 "username", zh: "用户名须为 3 到 40 个字母、数字或 . _ -。",
                 en: "The username must be 3 to 40 letters, digits or . _ -.")
         }
+        try DisplayText.require(name, field: "name")
         if !role.isDepartmentScoped {
             guard DivisionCode.isWellFormed(scope), try await divisions.find(scope) != nil else {
                 throw Problem.invalidParameter(

@@ -52,6 +52,7 @@ public struct IdentityService: Sendable {
     public func registerResident(_ input: Registration, address: String?) async throws -> Account {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...50).contains(name.count) else { throw IdentityProblem.invalidName }
+        try DisplayText.require(name, field: "name")
         let idNumber: IDNumber
         do {
             idNumber = try IDNumber(validating: input.idNumber)

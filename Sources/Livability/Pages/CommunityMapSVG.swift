@@ -4,7 +4,8 @@ import Platform
 
 /// Draws a community's life-circle map as SVG on the server: streets coloured by walking minutes to the chosen
 /// category (the farthest of all eight when none is chosen), facilities marked by category, households without
-/// the service highlighted, proposed facilities of a what-if shown as diamonds.
+/// the service highlighted (only on maps for officials allowed to see the household-level gap list), proposed
+/// facilities of a what-if shown as diamonds.
 ///
 /// Coordinates are metres in a local equirectangular projection (exact enough over a few kilometres); the root
 /// element carries the projection in `data-*` attributes so the planner's script can turn a click into lon/lat.
@@ -23,6 +24,9 @@ struct CommunityMapSVG {
     let category: FacilityCategory?
     let proposed: [(category: FacilityCategory, node: Int32)]
     let locale: AppLocale
+    /// Whether to draw the per-dwelling gap rings: household-level data, for officials with `livability.view` on
+    /// the community only (the public map shows streets, facilities and coverage figures).
+    var showsGaps: Bool = false
 
     /// A drawn map.
     struct Drawing: Sendable {
@@ -102,7 +106,7 @@ struct CommunityMapSVG {
             }
         }
         svg.add("</g>\n<g class=\"gaps\">\n")
-        for (node, households) in self.network.dwellings(ofCommunity: self.community)
+        for (node, households) in self.showsGaps ? self.network.dwellings(ofCommunity: self.community) : []
         where !(self.value(Int(node)) < WalkingRule.horizonMeters) {
             let lacking = self.lacking(Int(node)).map { $0.name(self.locale) }.joined(separator: "、")
             let text = self.locale.pick(

@@ -14,6 +14,8 @@ extension LivabilityPages {
         let hasMap: Bool
         /// Whether the legend explains proposed facilities (the planner's map).
         let planner: Bool
+        /// Whether the map draws households lacking services (officials of the scope only).
+        let showsGaps: Bool
         /// The OpenStreetMap credit when the map or the list shows its data, else empty.
         let attribution: String
         let hasAttribution: Bool
@@ -36,11 +38,18 @@ extension LivabilityPages {
         let snapshot = try await self.service.index.current()
         let model = try await self.mapModel(
             community: community, category: category, snapshot: snapshot, nearest: nil, proposed: [],
-            base: "/communities/\(code)/map", planner: false, locale: context.locale)
+            base: "/communities/\(code)/map", planner: false, locale: context.locale,
+            showsGaps: Self.showsGaps(community: code, context: context))
         let strings = LivabilityStrings.table(for: context.locale)
         return self.renderer.render(
             "livability-map", title: community.name + " · " + (strings["lc_map"] ?? ""), model: model,
             request: request, context: context, strings: strings)
+    }
+
+    /// Whether the visitor may see the community's household-level gaps (the rule of the gaps API).
+    static func showsGaps(community code: String, context: AppRequestContext) -> Bool {
+        guard let principal = context.principal else { return false }
+        return Authorization.permits(principal, .viewLivability, divisionCode: code)
     }
 
     /// The map page's model; the map of the registry as it is comes from the cache when drawn before, a what-if's
@@ -48,12 +57,12 @@ extension LivabilityPages {
     func mapModel(
         community: Division, category: FacilityCategory?, snapshot: LivabilitySnapshot,
         nearest: LivabilityService.ScenarioOutcome?, proposed: [(category: FacilityCategory, node: Int32)],
-        base: String, planner: Bool, locale: AppLocale
+        base: String, planner: Bool, locale: AppLocale, showsGaps: Bool
     ) async throws -> MapModel {
         // The map of the registry as it is depends only on the snapshot's revisions: drawn once, served many times.
         // What-if maps are drawn for their request alone.
         let key =
-            "\(community.code)|\(category?.rawValue ?? "all")|\(locale.rawValue)|"
+            "\(community.code)|\(category?.rawValue ?? "all")|\(locale.rawValue)|\(showsGaps)|"
             + "\(snapshot.network.revision)|\(snapshot.access.revision)"
         let cached = nearest == nil ? self.maps.value(for: key) : nil
         let drawing =
@@ -61,7 +70,8 @@ extension LivabilityPages {
             ?? CommunityMapSVG(
                 network: snapshot.network, access: snapshot.access,
                 nearest: nearest?.nearest ?? snapshot.access.base.nearest,
-                community: community.code, category: category, proposed: proposed, locale: locale
+                community: community.code, category: category, proposed: proposed, locale: locale,
+                showsGaps: showsGaps
             ).render()
         if nearest == nil, cached == nil, let drawing { self.maps.store(drawing, for: key) }
         let figures = snapshot.access.figures(for: community.code)
@@ -78,7 +88,7 @@ extension LivabilityPages {
         return MapModel(
             code: community.code, name: community.name, crumbs: try await self.crumbs(of: community),
             choices: LivabilityPageModel.choices(base: base, selected: category, locale: locale),
-            svg: drawing?.svg ?? "", hasMap: drawing != nil, planner: planner,
+            svg: drawing?.svg ?? "", hasMap: drawing != nil, planner: planner, showsGaps: showsGaps,
             attribution: credit ? OSMAttribution.text : "", hasAttribution: credit,
             households: figures.households,
             allPercent: LivabilityPageModel.percent(figures.share(nil)),

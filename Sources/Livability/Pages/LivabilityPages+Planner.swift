@@ -47,7 +47,7 @@ extension LivabilityPages {
         let map = try await self.mapModel(
             community: community, category: category, snapshot: snapshot, nearest: outcome,
             proposed: outcome?.proposedNodes ?? [], base: "/communities/\(code)/planner", planner: true,
-            locale: locale)
+            locale: locale, showsGaps: Self.showsGaps(community: code, context: context))
         let changes = (outcome?.result.communities ?? []).map { change in
             LivabilityPageModel.ChangeItem(
                 name: change.name, url: "/communities/\(change.code)/map?category=\(category.rawValue)",

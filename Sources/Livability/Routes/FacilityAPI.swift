@@ -60,7 +60,7 @@ public struct FacilityAPI: Sendable {
     static func decode(_ request: Request, context: AppRequestContext) async throws -> FacilityInput {
         do {
             return try await request.decode(as: FacilityInput.self, context: context)
-        } catch let error as any AppError {
+        } catch let error as any AppError where error.code != "invalid_body" {
             throw error
         } catch {
             throw LivabilityProblem.invalidField(

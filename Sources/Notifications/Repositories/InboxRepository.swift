@@ -15,9 +15,7 @@ public struct InboxRepository: Sendable {
         accountID: String, locale: AppLocale, unreadOnly: Bool, limit: Int, after cursor: Cursor?
     ) async throws -> Page<Notification> {
         let before = try cursor.map { cursor -> Int64 in
-            guard let id = Int64(cursor.after) else {
-                throw Problem.invalidParameter("cursor", zh: "游标无效。", en: "Bad cursor.")
-            }
+            guard let id = Int64(cursor.after) else { throw Cursor.invalid }
             return id
         }
         let rows = try await self.database.withConnection { sql in

@@ -52,6 +52,15 @@ public struct PersonalDataCipher: Sendable {
         }
     }
 
+    /// A 256-bit key for `purpose` (`"cursor v1"`), derived with HKDF from the keyring's first key like the look-up
+    /// key: the same on every node that shares the key file, and unchanged by key rotation.
+    public func derivedKey(purpose: String) -> [UInt8] {
+        let root = SymmetricKey(data: self.keys[self.keys.keys.min()!]!)
+        return HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: root, info: Data("citizen-cloud \(purpose)".utf8), outputByteCount: 32
+        ).withUnsafeBytes { Array($0) }
+    }
+
     /// A keyed, deterministic hash for finding a value (hex, 32 characters).
     public func lookupHash(_ value: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: self.lookupKey))

@@ -27,7 +27,10 @@ public final class Database: Service, Sendable {
     }
 
     /// Opens a database. Nothing is connected yet: SQLite opens files on first use, PostgreSQL once ``run()`` runs.
-    public init(url: DatabaseURL, logger: Logger, maximumConnections: Int = 8) throws {
+    /// `sqliteSynchronous` applies to SQLite files only.
+    public init(
+        url: DatabaseURL, logger: Logger, maximumConnections: Int = 8, sqliteSynchronous: SQLiteSynchronous = .normal
+    ) throws {
         self.url = url
         self.logger = logger
         switch url {
@@ -35,7 +38,8 @@ public final class Database: Service, Sendable {
             try Self.createParentDirectory(of: path)
             self.kind = .sqlite
             self.backend = .sqlite(
-                SQLitePool(path: path, maximumConnections: maximumConnections, logger: logger))
+                SQLitePool(
+                    path: path, maximumConnections: maximumConnections, logger: logger, synchronous: sqliteSynchronous))
         case .sqliteMemory:
             self.kind = .sqlite
             self.backend = .sqlite(SQLitePool(path: nil, maximumConnections: maximumConnections, logger: logger))

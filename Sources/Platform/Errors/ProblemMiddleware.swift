@@ -6,7 +6,8 @@ import Logging
 /// Turns every error into an RFC 9457 problem+json response (or an HTML page for browsers on page routes).
 ///
 /// ``AppError``s keep their status and code; Hummingbird's own `HTTPError`s (unknown route, body too large, bad
-/// JSON) get a code derived from their status; anything else is logged and answered with a generic 500 that never
+/// JSON) get a code derived from their status; PostgreSQL's deadlock and serialization aborts become 409
+/// `concurrent_update` and text it cannot store 400 `invalid_characters`; anything else is logged and answered with a generic 500 that never
 /// echoes the error.
 public struct ProblemMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
@@ -59,6 +60,10 @@ public struct ProblemMiddleware: RouterMiddleware {
             return ProblemDocument(
                 status: error.status, code: code, detail: detail, instance: instance, requestId: context.requestID
             )
+        case _ where Database.isTransientConflict(error):
+            return Self.document(for: Problem.concurrentUpdate, request: request, context: context)
+        case _ where Database.isUnstorableText(error):
+            return Self.document(for: InputHygieneMiddleware.problem(where: "body"), request: request, context: context)
         default:
             context.logger.error(
                 "request.failed", metadata: ["error.type": "\(type(of: error))", "path": "\(request.uri.path)"]
@@ -88,7 +93,7 @@ public struct ProblemMiddleware: RouterMiddleware {
 
     /// Page routes answer browsers with HTML; the API and machine endpoints always answer with JSON.
     static func wantsHTML(_ request: Request) -> Bool {
-        let path = request.uri.path
+        let path = RoutePath.canonical(request.uri.path)
         // The OAuth endpoints answer machines, except the two a browser is sent to.
         let browserOAuth = path == "/oauth/authorize" || path == "/oauth/logout"
         if path.hasPrefix("/api/") || (path.hasPrefix("/oauth/") && !browserOAuth) || path.hasPrefix("/.well-known/") {

@@ -29,6 +29,9 @@ public struct AppRequestContext: RequestContext {
         self.sessionCSRF = nil
     }
 
+    /// JSON bodies: 415 unless declared as JSON, 400 `invalid_body` naming the field that does not fit.
+    public var requestDecoder: AppJSONDecoder { AppJSONDecoder() }
+
     /// Pages and API bodies up to 1 MiB; larger uploads go through dedicated routes.
     public var maxUploadSize: Int { 1 << 20 }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Takes the client's address from `X-Forwarded-For` when the server runs behind a reverse proxy that sets it
 /// (`http.trustForwardedFor`); otherwise the socket's peer address stays.
@@ -18,7 +19,7 @@ public struct ClientAddressMiddleware: RouterMiddleware {
         // The proxy appends the address it saw last: the rightmost entry is the one it vouches for.
         guard let header = request.headers[values: .xForwardedFor].last,
             let last = header.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
-            !last.isEmpty, last.utf8.count <= 45
+            !last.isEmpty, last.utf8.count <= 45, (try? SocketAddress(ipAddress: last, port: 0)) != nil
         else { return try await next(request, context) }
         var context = context
         context.clientAddress = last

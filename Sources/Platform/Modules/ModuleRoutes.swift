@@ -10,13 +10,18 @@ public struct ModuleRoutes {
     public let renderer: PageRenderer
     /// Every module's console menu entries, in menu order (the console home shows those of the official's role).
     public let consoleMenu: [ConsoleMenuEntry]
+    /// Every port published once all modules are built: a module's routes may use a port of a module listed after
+    /// it (its `init` cannot, since that module does not exist yet).
+    public let ports: ModulePorts
 
     public init(
-        api: APIRoutes, router: Router<AppRequestContext>, renderer: PageRenderer, consoleMenu: [ConsoleMenuEntry]
+        api: APIRoutes, router: Router<AppRequestContext>, renderer: PageRenderer, consoleMenu: [ConsoleMenuEntry],
+        ports: ModulePorts = ModulePorts()
     ) {
         self.api = api
         self.router = router
         self.renderer = renderer
         self.consoleMenu = consoleMenu
+        self.ports = ports
     }
 }

@@ -15,8 +15,9 @@ public struct IDNumber: Sendable, Hashable, CustomStringConvertible {
         case checkDigit
     }
 
-    /// Validates format, birth date and check character (not the region; callers check that it exists).
-    public init(validating text: String) throws(Invalid) {
+    /// Validates format, birth date (a real date from 1900-01-01 up to today in the city, `now` being the current
+    /// time) and check character (not the region; callers check that it exists).
+    public init(validating text: String, now: Int64 = CityClock.now()) throws(Invalid) {
         let upper = text.uppercased()
         let characters = Array(upper)
         guard characters.count == 18 else { throw .length }
@@ -27,6 +28,9 @@ public struct IDNumber: Sendable, Hashable, CustomStringConvertible {
         guard Self.isRealDate(year: digits[6..<10], month: digits[10..<12], day: digits[12..<14]) else {
             throw .birthDate
         }
+        // Nobody is born after today (city time); `YYYYMMDD` compares as text.
+        let birth = String(upper.dropFirst(6).prefix(8))
+        guard birth <= CityClock.localDate(now).filter({ $0 != "-" }) else { throw .birthDate }
         guard Self.checkCharacter(for: digits) == characters[17] else { throw .checkDigit }
         self.value = upper
     }
@@ -69,7 +73,7 @@ public struct IDNumber: Sendable, Hashable, CustomStringConvertible {
         let y = year.reduce(0) { $0 * 10 + $1 }
         let m = month.reduce(0) { $0 * 10 + $1 }
         let d = day.reduce(0) { $0 * 10 + $1 }
-        guard (1900...2100).contains(y), (1...12).contains(m), d >= 1 else { return false }
+        guard (1900...9999).contains(y), (1...12).contains(m), d >= 1 else { return false }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         return d <= days

@@ -48,7 +48,8 @@ public struct PageRenderer: Sendable {
         var headers: HTTPFields = [
             .contentType: "text/html; charset=utf-8",
             .cacheControl: "no-store",
-            .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
+            .contentSecurityPolicy:
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
         ]
         if let lang = request.uri.queryParameters.get("lang"), let locale = AppLocale(tag: lang) {
             headers[.setCookie] = "lang=\(locale.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"
@@ -104,8 +105,8 @@ public struct PageEnvelope {
         self.title = title
         // Console pages have their own session and sign-out; the layout's sign-out is the site session's.
         self.signedIn =
-            context.principal != nil && context.sessionCSRF != nil && !request.uri.path.hasPrefix("/console")
-        self.consoleSignedIn = context.principal != nil && request.uri.path.hasPrefix("/console")
+            context.principal != nil && context.sessionCSRF != nil && !RoutePath.isUnder("/console", request.uri.path)
+        self.consoleSignedIn = context.principal != nil && RoutePath.isUnder("/console", request.uri.path)
         self.csrf = context.sessionCSRF ?? ""
         self.here = request.uri.description.addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? "/"
         self.lang = locale.htmlLang

@@ -34,12 +34,30 @@ public enum WebForm {
         return (principal, fields)
     }
 
-    /// `next` when it is a path on this site (`/…` but not `//…`), otherwise `fallback`: never an open redirect.
+    /// `next` when it is a canonical path on this site, otherwise `fallback`: never an open redirect.
+    ///
+    /// Accepted: at most 2,048 characters starting with a single `/`, with no `//`, no backslash, no control
+    /// character or whitespace (also after one round of percent-decoding, so `/%09/example.com` and `/%2F/evil` are
+    /// refused), and not the sign-in page itself (`next` never nests).
     public static func localPath(_ next: String?, fallback: String = "/") -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
-            !next.contains(where: { $0.isNewline })
-        else { return fallback }
+        guard let next, Self.isLocalPath(next), Self.isLocalPath(next.removingPercentEncoding ?? "//") else {
+            return fallback
+        }
+        let path = next.prefix { $0 != "?" && $0 != "#" }
+        for page in ["/signin", "/signout", "/console/login"] where RoutePath.isUnder(page, String(path)) {
+            return fallback
+        }
         return next
+    }
+
+    private static func isLocalPath(_ text: String) -> Bool {
+        guard text.utf8.count <= 2048, text.hasPrefix("/"), !text.contains("//"), !text.contains("\\") else {
+            return false
+        }
+        return !text.unicodeScalars.contains {
+            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.properties.isWhitespace
+                || $0.properties.generalCategory == .format
+        }
     }
 
     /// A `303 See Other` to `location`, not cached.

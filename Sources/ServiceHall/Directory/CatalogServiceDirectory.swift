@@ -13,10 +13,14 @@ struct CatalogServiceDirectory: ServiceDirectory {
         try await self.catalog.snapshot().catalog.services.filter { $0.kind.rawValue == kind.rawValue }.map(Self.entry)
     }
 
+    func hasDepartment(_ id: String) async throws -> Bool {
+        try await self.catalog.snapshot().catalog.departments.contains { $0.id == id }
+    }
+
     static func entry(_ service: CatalogService) -> DirectoryService {
         DirectoryService(
             id: service.id, departmentID: service.department,
             kind: DirectoryService.Kind(rawValue: service.kind.rawValue) ?? .guide, name: service.name.zh,
-            nameEn: service.name.en)
+            nameEn: service.name.en, level: service.level)
     }
 }

@@ -1,4 +1,5 @@
 import HTTPTypes
+import Identity
 import Platform
 
 /// A service of the catalog as the other contexts need it: which department owns it, what kind it is, its names.
@@ -18,13 +19,26 @@ public struct DirectoryService: Sendable, Equatable {
     public let kind: Kind
     public let name: String
     public let nameEn: String
+    /// The assurance level a resident needs to use it (0: no sign-in, 1 registered, 2 real name, 3 in person).
+    public let level: Int
 
-    public init(id: String, departmentID: String, kind: Kind, name: String, nameEn: String) {
+    public init(id: String, departmentID: String, kind: Kind, name: String, nameEn: String, level: Int = 0) {
         self.id = id
         self.departmentID = departmentID
         self.kind = kind
         self.name = name
         self.nameEn = nameEn
+        self.level = level
+    }
+
+    /// Throws 403 `assurance_level_required` (the problem applications answer with too) when `principal` is below
+    /// the service's level.
+    public func requireLevel(of principal: Principal) throws {
+        guard principal.level >= self.level else {
+            throw AssuranceLevelRequired(
+                required: self.level, current: principal.level,
+                serviceName: LocalizedText(zh: self.name, en: self.nameEn))
+        }
     }
 
     /// The name in the reader's language.
@@ -32,7 +46,7 @@ public struct DirectoryService: Sendable, Equatable {
 }
 
 /// Looks services up in the current catalog; the application wires the service hall's catalog in.
-public protocol ServiceDirectory: Sendable {
+public protocol ServiceDirectory: DepartmentDirectory {
     /// The catalog's service with this id; nil when the catalog has no such service.
     func service(_ id: String) async throws -> DirectoryService?
     /// The catalog's services of one kind, in catalog order.

@@ -20,12 +20,14 @@ final class SQLitePool: Sendable {
     private let path: String
     private let maximumConnections: Int
     private let logger: Logger
+    private let synchronous: SQLiteSynchronous
     private let state = Mutex(State())
     /// Serialises write transactions inside this process.
     let writeLock = AsyncLock()
 
     /// A pool for a file, or for a private in-memory database when `path` is nil (shared by the pool's connections).
-    init(path: String?, maximumConnections: Int, logger: Logger) {
+    init(path: String?, maximumConnections: Int, logger: Logger, synchronous: SQLiteSynchronous = .normal) {
+        self.synchronous = synchronous
         self.path = path ?? "file:citizen-cloud-\(UUID().uuidString)?mode=memory&cache=shared"
         self.maximumConnections = max(1, maximumConnections)
         self.logger = logger
@@ -112,9 +114,10 @@ final class SQLitePool: Sendable {
 
     private func open() throws -> SQLiteHandle {
         let handle = try SQLiteHandle(path: self.path)
-        // WAL lets readers proceed while one writer commits; NORMAL sync is durable across process crashes in WAL.
+        // WAL lets readers proceed while one writer commits; NORMAL sync is durable across process crashes in WAL,
+        // FULL also across power loss (see SQLiteSynchronous).
         for pragma in [
-            "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 15000",
+            "PRAGMA journal_mode = WAL", self.synchronous.pragma, "PRAGMA busy_timeout = 15000",
             "PRAGMA foreign_keys = ON", "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -32000",
         ] {
             try handle.run(pragma, [])
