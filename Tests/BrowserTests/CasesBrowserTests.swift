@@ -106,7 +106,7 @@ struct CasesBrowserTests {
                 try await browser.navigate(to: base + "/console/cases")
                 _ = try await browser.waitForElement(css: "#inbox")
                 #expect(try await browser.findElements(css: "#inbox tbody tr").count == 1)
-                try await browser.findElement(css: "#inbox a[href='\(path)']").click()
+                try await browser.findElement(css: "#inbox a[href='/console\(path)']").click()
                 try await browser.waitForElement(css: "#do-accept").click()
                 try await ServiceHallBrowserTests.waitForText(browser, "#case-status", "已签收")
                 try await browser.findElement(css: "#note-escalate").sendKeys("涉及市政线路，需街道协调供电部门")
@@ -120,7 +120,7 @@ struct CasesBrowserTests {
             try await WebDriver.withSession(viewport: .phone) { browser in
                 try await Self.signInOfficial(browser, base, "chunxilu.officer")
                 try await browser.navigate(to: base + "/console/cases?view=escalated")
-                try await browser.waitForElement(css: "#inbox a[href='\(path)']").click()
+                try await browser.waitForElement(css: "#inbox a[href='/console\(path)']").click()
                 try await browser.waitForElement(css: "#do-accept").click()
                 try await ServiceHallBrowserTests.waitForText(browser, "#case-status", "已签收")
                 try await browser.findElement(css: "#do-start").click()

@@ -1,6 +1,9 @@
 import Cases
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
+import NIOCore
+import NIOFoundationCompat
 import Platform
 import SQLKit
 import TestSupport
@@ -108,7 +111,7 @@ import Testing
                 let response = try await client.send(.post, "/api/v1/cases", json: body, token: resident)
                 #expect(
                     response.problemCode == code, "\(body.prefix(80)): \(String(buffer: response.body).prefix(200))")
-                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
             }
             #expect(try await client.send(.post, "/api/v1/cases", json: CasesFixture.report()).status == .unauthorized)
             let auditor = try await client.token("auditor")

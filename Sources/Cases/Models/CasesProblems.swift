@@ -73,3 +73,8 @@ public enum CasesProblem {
     public static let malformedBody = Problem(
         .badRequest, code: "malformed_body", zh: "请求体不是有效的 JSON 对象。", en: "The body is not a valid JSON object.")
 }
+
+extension AppError {
+    /// The problem's detail in the reader's language (pages show it in place).
+    func text(_ locale: AppLocale) -> String { locale.pick(zh: self.detailZH, en: self.detailEN) }
+}

@@ -80,9 +80,10 @@ extension CaseRepository {
         var query = CaseQuery()
         query.ownerPrefix = ownerPrefix
         query.statuses = [.received, .accepted, .inProgress]
+        let filter = query
         return try await self.database.withConnection { sql in
             let select = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("cases")
-            self.apply(query, to: select)
+            self.apply(filter, to: select)
             select.where("due_at", .lessThan, now)
             return try await select.first(decodingColumn: "n", as: Int.self) ?? 0
         }

@@ -36,7 +36,11 @@ public struct MeetingRepository: Sendable {
             else { return nil }
             var meeting = try Self.meeting(row)
             meeting.items = try await sql.select()
-                .columns("i.case_id", "i.department_id", "i.office", "i.deadline_on", "i.decision", "c.status")
+                .columns(
+                    SQLColumn("case_id", table: "i"), SQLColumn("department_id", table: "i"),
+                    SQLColumn("office", table: "i"), SQLColumn("deadline_on", table: "i"),
+                    SQLColumn("decision", table: "i"), SQLColumn("status", table: "c")
+                )
                 .from(SQLAlias(SQLIdentifier("cases_meeting_items"), as: SQLIdentifier("i")))
                 .join(
                     SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,

@@ -50,8 +50,12 @@ public struct StatisticsRepository: Sendable {
     public func figures(_ grouping: Grouping, under prefix: String) async throws -> [Figures] {
         let pattern = CaseRepository.like(prefix)
         return try await self.database.withConnection { sql in
-            let key: SQLQueryString =
-                grouping.codeLength.map { "SUBSTR(division_code, 1, \(literal: $0))" } ?? "department_id"
+            let key: SQLQueryString
+            if let length = grouping.codeLength {
+                key = "SUBSTR(division_code, 1, \(literal: length))"
+            } else {
+                key = "department_id"
+            }
             let rows = try await sql.raw(
                 """
                 SELECT \(key) AS k, COUNT(*) AS volume,

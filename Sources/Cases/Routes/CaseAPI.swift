@@ -144,6 +144,7 @@ public struct CaseAPI: Sendable {
 
 /// The categories as the API lists them.
 struct CategoryList: ResponseEncodable {
+    /// One category.
     struct Item: Encodable {
         let code: String
         let name: String

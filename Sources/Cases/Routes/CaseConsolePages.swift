@@ -13,18 +13,21 @@ public struct CaseConsolePages: Sendable {
         self.renderer = renderer
     }
 
+    /// A tab of the inbox.
     struct Tab {
         let href: String
         let label: String
         let current: Bool
     }
 
+    /// The inbox page.
     struct InboxModel {
         let tabs: [Tab]
         let items: [Row]
         let empty: Bool
     }
 
+    /// The meetings page.
     struct MeetingsModel {
         let meetings: [JointMeeting]
         let canCall: Bool
@@ -32,6 +35,7 @@ public struct CaseConsolePages: Sendable {
         let error: String?
     }
 
+    /// One meeting's page.
     struct MeetingModel {
         let meeting: JointMeeting
         let planned: Bool
@@ -82,7 +86,7 @@ public struct CaseConsolePages: Sendable {
                     MeetingInput(title: fields["title"], heldOn: fields["heldOn"]), by: principal)
                 return WebForm.redirect("/console/meetings/\(meeting.id)")
             } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
-                return WebForm.redirect("/console/meetings?error=" + Self.encode(problem.detail(context.locale)))
+                return WebForm.redirect("/console/meetings?error=" + Self.encode(problem.text(context.locale)))
             }
         }
         router.get("/console/meetings/{id}") { request, context in
@@ -112,7 +116,7 @@ public struct CaseConsolePages: Sendable {
                             decision: fields["decision"]), by: principal)
                 }
             } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
-                return WebForm.redirect("/console/meetings/\(id)?error=" + Self.encode(problem.detail(context.locale)))
+                return WebForm.redirect("/console/meetings/\(id)?error=" + Self.encode(problem.text(context.locale)))
             }
             return WebForm.redirect("/console/meetings/\(id)")
         }

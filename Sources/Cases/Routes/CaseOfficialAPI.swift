@@ -41,7 +41,7 @@ public struct CaseOfficialAPI: Sendable {
         }
         api.on(.get, "/api/v1/cases/routing-rules") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            try Authorization.requireRole(context.principal, .handleCases)
+            _ = try Authorization.requireRole(context.principal, .handleCases)
             return RuleList(items: try await self.service.categories.rules())
         }
         api.on(.post, "/api/v1/cases/routing-rules") { request, context in
@@ -52,7 +52,7 @@ public struct CaseOfficialAPI: Sendable {
         }
         api.on(.delete, "/api/v1/cases/routing-rules/{id}") { request, context in
             _ = try QueryParameters(request, allowed: [])
-            try Authorization.requireRole(context.principal, .routeCases)
+            _ = try Authorization.requireRole(context.principal, .routeCases)
             let id = try context.parameters.require("id")
             guard try await self.service.categories.delete(rule: id) else {
                 throw Problem.notFound(

@@ -66,12 +66,14 @@ struct MineModel {
 
 /// A case's page: facts, timeline and the forms of the actions its viewer may take.
 struct DetailModel {
+    /// A row of the timeline.
     struct Event {
         let when: String
         let what: String
         let note: String
     }
 
+    /// An action form.
     struct Command {
         let name: String
         let label: String
@@ -80,6 +82,8 @@ struct DetailModel {
     }
 
     let row: Row
+    /// The page's own path (`/cases/{id}` or `/console/cases/{id}`); forms post to `base/act`.
+    let base: String
     let description: String
     let address: String
     let department: String
@@ -111,7 +115,9 @@ enum Levels {
 
 extension CasePages {
     /// The case page for its viewer.
-    func detail(_ record: CaseRecord, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func detail(_ record: CaseRecord, base: String, _ request: Request, _ context: AppRequestContext) async throws
+        -> Response
+    {
         let locale = context.locale
         let strings = CasesStrings.table(for: locale)
         let categories = try await self.service.categories.categories()
@@ -131,11 +137,12 @@ extension CasePages {
                 when: CityClock.localDateTime($0.createdAt),
                 what: "\(CaseNotice.verb($0.command, locale)) · \($0.toStatus.label.pick(locale))", note: $0.note)
         }
-        let following =
-            principal?.role == .resident
-            ? try await self.service.cases.followed(by: principal!.subject).contains(record.id) : false
+        var following = false
+        if let principal, principal.role == .resident {
+            following = try await self.service.cases.followed(by: principal.subject).contains(record.id)
+        }
         let model = DetailModel(
-            row: Row(record, categories: categories, locale: locale, now: CityClock.now()),
+            row: Row(record, categories: categories, locale: locale, now: CityClock.now()), base: base,
             description: record.description, address: record.address,
             department: try await self.service.departments.name(of: record.departmentID)?.pick(locale)
                 ?? record.departmentID,
@@ -145,7 +152,7 @@ extension CasePages {
             canFollow: principal?.role == .resident && actor != .reporter && !following, following: following,
             canRevisit: actor == .official && record.status == .closed,
             error: try QueryParameters(request, allowed: ["error"]).string("error"),
-            map: CaseSVG.map([], marker: record.lat.flatMap { la in record.lon.map { (la, $0) } }))
+            map: CaseSVG.map([], marker: record.lat.flatMap { la in record.lon.map { (lat: la, lon: $0) } }))
         return self.renderer.render(
             "cases-detail", title: model.row.category, model: model, request: request, context: context,
             strings: strings)

@@ -39,7 +39,7 @@ public struct CasePages: Sendable {
                 return WebForm.redirect("/cases/\(record.id)")
             } catch let problem as Problem where problem.status == .unprocessableContent {
                 return try await self.form(
-                    request, context, values: fields, error: problem.detail(context.locale), status: problem.status)
+                    request, context, values: fields, error: problem.text(context.locale), status: problem.status)
             }
         }
         router.get("/me/cases") { request, context in
@@ -51,8 +51,10 @@ public struct CasePages: Sendable {
             let (mine, _) = try await self.service.cases.newest(filter, after: nil, limit: 100)
             var followed = CaseQuery()
             followed.ids = try await self.service.cases.followed(by: principal.subject)
-            let others =
-                followed.ids.isEmpty ? [] : try await self.service.cases.newest(followed, after: nil, limit: 100).items
+            var others: [CaseRecord] = []
+            if !followed.ids.isEmpty {
+                others = try await self.service.cases.newest(followed, after: nil, limit: 100).items
+            }
             let rows = try await self.rows(mine, context.locale)
             let followedRows = try await self.rows(others, context.locale)
             return self.renderer.render(
@@ -62,25 +64,31 @@ public struct CasePages: Sendable {
                 request: request,
                 context: context, strings: CasesStrings.table(for: context.locale))
         }
-        router.get("/cases/{id}") { request, context in
-            _ = try QueryParameters(request, allowed: ["error"])
-            let id = try context.parameters.require("id")
-            guard context.principal != nil else { return WebForm.signInRedirect(returningTo: "/cases/\(id)") }
-            let record = try await self.service.visible(id, to: context.principal)
-            return try await self.detail(record, request, context)
-        }
-        router.post("/cases/{id}/act") { request, context in
-            let id = try context.parameters.require("id")
-            let (principal, fields) = try await WebForm.requireSession(request, context: context)
-            do {
-                try await self.act(id, fields, principal)
-            } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
-                let message = problem.detail(context.locale)
-                return WebForm.redirect(
-                    "/cases/\(id)?error="
-                        + (message.addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? ""))
+        // Residents use their site session at /cases/{id}; officials their console session at /console/cases/{id}.
+        for base in ["/cases", "/console/cases"] {
+            router.get("\(base)/{id}") { request, context in
+                _ = try QueryParameters(request, allowed: ["error"])
+                let id = try context.parameters.require("id")
+                guard context.principal != nil else {
+                    return base == "/cases"
+                        ? WebForm.signInRedirect(returningTo: "/cases/\(id)") : WebForm.redirect("/console")
+                }
+                let record = try await self.service.visible(id, to: context.principal)
+                return try await self.detail(record, base: "\(base)/\(id)", request, context)
             }
-            return WebForm.redirect("/cases/\(id)")
+            router.post("\(base)/{id}/act") { request, context in
+                let id = try context.parameters.require("id")
+                let (principal, fields) = try await WebForm.requireSession(request, context: context)
+                do {
+                    try await self.act(id, fields, principal)
+                } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
+                    let message = problem.text(context.locale)
+                    return WebForm.redirect(
+                        "\(base)/\(id)?error="
+                            + (message.addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? ""))
+                }
+                return WebForm.redirect("\(base)/\(id)")
+            }
         }
     }
 
@@ -125,7 +133,7 @@ public struct CasePages: Sendable {
                 Option(value: $0.code, label: $0.name.pick(context.locale), selected: values["category"] == $0.code)
             },
             values: FormModel.Values(values), error: error,
-            map: CaseSVG.map([], marker: lat.flatMap { la in lon.map { (la, $0) } }))
+            map: CaseSVG.map([], marker: lat.flatMap { la in lon.map { (lat: la, lon: $0) } }))
         return self.renderer.render(
             "cases-new", title: CasesStrings.table(for: context.locale)["report_title"] ?? "", model: model,
             request: request, context: context, strings: CasesStrings.table(for: context.locale), status: status)

@@ -15,13 +15,16 @@ public struct CasePublicPages: Sendable {
         self.renderer = renderer
     }
 
+    /// The public list and map.
     struct ListModel {
         let map: String
         let items: [PublicCaseView]
         let meetings: [JointMeeting]
     }
 
+    /// The statistics page.
     struct StatisticsModel {
+        /// One row of the table.
         struct Line {
             let name: String
             let volume: Int
@@ -31,6 +34,7 @@ public struct CasePublicPages: Sendable {
             let median: String
         }
 
+        /// A grouping tab.
         struct Tab {
             let href: String
             let label: String

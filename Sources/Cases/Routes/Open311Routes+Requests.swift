@@ -98,8 +98,9 @@ extension Open311Routes {
             ("updated_datetime", .text(CityClock.rfc3339(r.updatedAt))),
             ("expected_datetime", .text(CityClock.rfc3339(r.promisedAt))),
             ("address", .text(PublicText.mask(r.address))), ("address_id", .text(r.divisionCode)),
-            ("zipcode", .text(nil)), ("lat", r.lat.map { .number(PublicText.round($0)) } ?? .text(nil)),
-            ("long", r.lon.map { .number(PublicText.round($0)) } ?? .text(nil)), ("media_url", .text(r.mediaURL)),
+            ("zipcode", .text(nil)), ("lat", r.lat.map { Open311Document.number(PublicText.round($0)) } ?? .text(nil)),
+            ("long", r.lon.map { Open311Document.number(PublicText.round($0)) } ?? .text(nil)),
+            ("media_url", .text(r.mediaURL)),
         ])
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Platform
+import Territory
 
 /// The public side: cases without personal data (list and map points) and the statistics.
 public struct PublicCaseAPI: Sendable {
@@ -13,6 +14,7 @@ public struct PublicCaseAPI: Sendable {
 
     /// Statistics as the API answers them.
     struct StatisticsView: ResponseEncodable {
+        /// One group.
         struct Row: Encodable {
             let key: String
             let name: String

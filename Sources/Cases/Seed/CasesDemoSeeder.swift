@@ -15,11 +15,10 @@ struct CasesDemoSeeder: Sendable {
     /// Seeds; returns the number of cases created (0 when already seeded or no communities exist).
     func seed(seed: UInt64, now: Int64 = CityClock.now()) async throws -> Int {
         let cases = self.service.cases
-        if try await self.service.database.withConnection({ sql in
-            try await sql.select().column("id").from("cases").where("source", .equal, "demo").first()
-        }) != nil {
-            return 0
+        let seeded = try await self.service.database.withConnection { sql in
+            try await sql.select().column("id").from("cases").where("source", .equal, "demo").first() != nil
         }
+        guard !seeded else { return 0 }
         let communities = try await self.communities()
         guard !communities.isEmpty else { return 0 }
         let categories = try await self.service.categories.categories()
@@ -35,10 +34,11 @@ struct CasesDemoSeeder: Sendable {
             let recent = n % 6 == 0
             let age = recent ? Int64(random.next() % 2 * 86_400) : Int64(3 + random.next() % 87) * 86_400
             let start = now - age - Int64(random.next() % 36_000)
-            let plan = DemoCasePlan(
-                random: &random, recent: recent, escalate: n % 5 == 0 ? 1 + Int(random.next() % 3) : 0)
+            let levels = n % 5 == 0 ? 1 + Int(random.next() % 3) : 0
+            let plan = DemoCasePlan(random: &random, recent: recent, escalate: levels)
+            let parents = try await self.parents(of: community)
             let timeline = plan.events(
-                community: community, parents: try await self.parents(of: community), start: start, now: now,
+                community: community, parents: parents, start: start, now: now,
                 department: rule?.departmentId ?? category.departmentID, random: &random)
             let promised = calendar.deadline(after: start, workingDays: category.deadlineDays)
             let last = timeline.last!

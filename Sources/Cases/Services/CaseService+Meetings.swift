@@ -1,6 +1,8 @@
 import Foundation
+import HTTPTypes
 import Platform
 import SQLKit
+import Territory
 
 /// What an official sends to call a joint meeting.
 public struct MeetingInput: Decodable, Sendable {

@@ -1,7 +1,9 @@
 import Foundation
+import HTTPTypes
 import Notifications
 import Platform
 import SQLKit
+import Territory
 
 /// What a transition needs beyond the command: the note (reply, reason) and, for a transfer, where to.
 public struct TransitionInput: Sendable, Decodable {

@@ -1,8 +1,10 @@
 import Foundation
+import HTTPTypes
 import Identity
 import Logging
 import Notifications
 import Platform
+import Population
 import SQLKit
 import Territory
 
@@ -65,8 +67,9 @@ public struct CaseService: Sendable {
             case .official(let principal): (nil, "worker:\(principal.subject)")
             case .system(let key, _): (nil, "open311:\(key)")
             }
-        var contact: [UInt8]? = nil
-        if case .system(_, let text?) = reporter, !text.isEmpty { contact = self.cipher.seal(text) }
+        var sealed: [UInt8]? = nil
+        if case .system(_, let text?) = reporter, !text.isEmpty { sealed = self.cipher.seal(text) }
+        let contact = sealed
         let record = CaseRecord(
             id: SortableID.make(), divisionCode: community, ownerCode: community, ownerLevel: .community,
             departmentID: routing.departmentId, categoryCode: category.code, routingRuleID: routing.id,
