@@ -88,12 +88,14 @@ struct CasesBrowserTests {
             let path: String = try await WebDriver.withSession(viewport: .phone) { browser in
                 try await Self.signInResident(browser, base, next: "/cases/new")
                 _ = try await browser.waitForElement(css: "#case-form")
+                try await browser.findElement(css: "#case-category option[value='street-light']").click()
                 try await browser.findElement(css: "#case-description").sendKeys("和平社区东门路灯连续三晚不亮")
                 try await browser.findElement(css: "#case-lat").sendKeys("30.6571")
                 try await browser.findElement(css: "#case-lon").sendKeys("104.0812")
                 try await ServiceHallBrowserTests.keep(browser, "cases-report-phone")
                 try await browser.findElement(css: "#case-submit").click()
                 try await ServiceHallBrowserTests.waitForText(browser, "#case-status", "已受理")
+                #expect(try await browser.findElement(css: "#case-title").text == "路灯不亮")
                 #expect(try await browser.findElement(css: "#case-owner").text.contains(Self.community))
                 try await ServiceHallBrowserTests.keep(browser, "cases-received-phone")
                 guard case .string(let path) = try await browser.executeScript("return location.pathname") else {

@@ -8,7 +8,7 @@ enum CasesStrings {
             "路灯不亮、噪声扰民、管道漏水……告诉我们，社区和部门按时限办理并答复。",
             "A broken street light, noise, a leaking pipe… tell us; the community and the department answer in time."
         ),
-        "category": ("类别", "Category"), "description": ("问题描述", "What is wrong"),
+        "category": ("类别", "Category"), "choose": ("请选择", "Choose"), "description": ("问题描述", "What is wrong"),
         "address": ("地址或位置说明", "Address or place"), "lat": ("纬度", "Latitude"), "lon": ("经度", "Longitude"),
         "community": ("所在社区代码（不填则为户籍所在社区）", "Community code (empty: your registered community)"),
         "submit": ("提交诉求", "Submit"), "my_cases": ("我的诉求", "My cases"), "none": ("暂无诉求。", "No cases yet."),

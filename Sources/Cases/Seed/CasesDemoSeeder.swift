@@ -79,8 +79,11 @@ struct CasesDemoSeeder: Sendable {
             .init(level: .community, parentCode: "510104003"), after: nil, limit: 6
         )
         .items
-        let others = try await self.divisions.list(.init(level: .community), after: "510105", limit: 12).items
-        result += others.filter { !$0.code.hasPrefix("510104003") }
+        // A few communities in each of several districts, so every district's figures have data.
+        for district in ["510105", "510106", "510107", "510108", "510112", "510116"] {
+            result += try await self.divisions.list(.init(level: .community), after: district, limit: 3).items
+                .filter { $0.code.hasPrefix(district) }
+        }
         return result
     }
 
