@@ -30,8 +30,10 @@ command -v wrk >/dev/null || { echo "error: wrk is not installed (apt-get instal
 source Benchmarks/lib/server.sh
 bench_setup cases-bench
 db=(--database "sqlite://$work/bench.sqlite" --key-file "$work/keys/personal-data.key" --log-level error)
-key=$("$binary" cases api-key create --name bench "${db[@]}" | sed -n 's/^api_key (shown once): //p')
 bench_serve --demo --demo-scale 0.0005 "${db[@]}"
+# Seeding the demo city takes a while before the server listens.
+for _ in $(seq 1 600); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.5; done
+key=$("$binary" cases api-key create --name bench "${db[@]}" | sed -n 's/^api_key (shown once): //p')
 token=$(curl -sf -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d '{"username":"13800138000","password":"Chengdu-Demo-2018"}' |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
