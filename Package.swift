@@ -38,7 +38,7 @@ let package = Package(
             name: "CitizenCloud",
             dependencies: [
                 "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "ServiceHall",
-                "Appointments", "Billing", "Livability",
+                "Appointments", "Billing", "Livability", "Cases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -54,7 +54,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall", "Appointments",
-                "Billing", "Livability",
+                "Billing", "Livability", "Cases",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -180,6 +180,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/templates"), .copy("Resources/pinyin.tsv")],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "Cases",
+            dependencies: [
+                "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/openapi-cases.yaml")],
             swiftSettings: settings
         ),
         .target(
@@ -319,6 +334,19 @@ let package = Package(
             name: "AffairsTests",
             dependencies: [
                 "App", "Appointments", "Billing", "Identity", "Platform", "ServiceHall", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "CasesTests",
+            dependencies: [
+                "App", "Cases", "Identity", "Platform", "Population", "ServiceHall", "Territory", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

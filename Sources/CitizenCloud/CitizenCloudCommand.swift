@@ -9,7 +9,7 @@ struct CitizenCloudCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, ImportCommand.self, SeedCommand.self, UsersCommand.self,
             ClientsCommand.self, KeysCommand.self, AccessCommand.self, BillingCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, CasesCommand.self,
         ]
     )
 }

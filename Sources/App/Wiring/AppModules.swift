@@ -1,5 +1,6 @@
 import Appointments
 import Billing
+import Cases
 import Identity
 import Livability
 import Notifications
@@ -21,6 +22,7 @@ public enum AppModules {
         AppointmentsModule.self,
         BillingModule.self,
         LivabilityModule.self,
+        CasesModule.self,
         AffairsModule.self,
         HomeModule.self,
     ]
