@@ -52,7 +52,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall", "Appointments",
-                "Billing", "Livability",
+                "Billing", "Livability", "Participation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -116,6 +116,22 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources/templates")],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "Participation",
+            dependencies: [
+                "Platform", "Territory", "Population", "Identity", "Notifications",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/openapi.yaml")],
             swiftSettings: settings
         ),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -229,7 +245,7 @@ let package = Package(
             name: "BrowserTests",
             dependencies: [
                 "App", "Territory", "Identity", "ServiceHall", "TestSupport", "Appointments", "Billing", "Population",
-                "Platform", "Livability",
+                "Platform", "Livability", "Participation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -282,6 +298,20 @@ let package = Package(
             name: "BillingTests",
             dependencies: [
                 "App", "Billing", "Identity", "Platform", "Population", "ServiceHall", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "ParticipationTests",
+            dependencies: [
+                "App", "Participation", "Identity", "Platform", "Population", "Territory", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -3,6 +3,7 @@ import Billing
 import Identity
 import Livability
 import Notifications
+import Participation
 import Platform
 import Population
 import ServiceHall
@@ -21,6 +22,7 @@ public enum AppModules {
         AppointmentsModule.self,
         BillingModule.self,
         LivabilityModule.self,
+        ParticipationModule.self,
         AffairsModule.self,
         HomeModule.self,
     ]
