@@ -48,9 +48,11 @@ struct ParticipationBrowserTests {
     {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
-        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: json))
+        let response = try await client.execute(
+            uri: uri, method: .post, headers: headers, body: ByteBuffer(string: json))
         #expect(response.status.code < 300, "\(uri): \(String(buffer: response.body))")
-        return (try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]) ?? [:]
+        return (try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
+            ?? [:]
     }
 
     static func consoleSignIn(_ browser: WebDriver, _ base: String, _ username: String) async throws {
@@ -69,7 +71,8 @@ struct ParticipationBrowserTests {
             let base = "http://127.0.0.1:\(try #require(client.port))"
             _ = try await Self.post(
                 client, "/api/v1/residents",
-                #"{"name":"王小丽","idNumber":"\#(Self.idNumber)","phone":"\#(Self.phone)","password":"\#(Self.password)"}"#)
+                #"{"name":"王小丽","idNumber":"\#(Self.idNumber)","phone":"\#(Self.phone)","password":"\#(Self.password)"}"#
+            )
             let resident = try #require(
                 try await Self.post(
                     client, "/api/v1/auth/login", #"{"username":"\#(Self.phone)","password":"\#(Self.password)"}"#)[

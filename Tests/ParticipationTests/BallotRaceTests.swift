@@ -25,7 +25,8 @@ struct VoteHarness {
     init(_ database: Database) throws {
         let cipher = try TestApp.cipher
         let platform = PlatformServices(
-            database: database, logger: TestDatabase.logger, cipher: cipher, issuer: "http://test", secureCookies: false,
+            database: database, logger: TestDatabase.logger, cipher: cipher, issuer: "http://test",
+            secureCookies: false,
             passwordCost: 4, trustForwardedFor: false)
         let register = RegisterRepository(database: database)
         let eligibility = EligibilityChecker(
@@ -120,16 +121,29 @@ struct BallotRaceTests {
                                 }
                                 return "ok:\(choice)"
                             })
-                        if n % 10 == 0 { results[0] = results[0] == "token_already_used" ? "ok:\(choice)|reused" : results[0] }
+                        if n % 10 == 0 {
+                            results[0] = results[0] == "token_already_used" ? "ok:\(choice)|reused" : results[0]
+                        }
                         if n % 7 == 0 {
                             // A second token for the same person.
-                            results.append(await Self.outcome { _ = try await harness.token(vote, resident: n); return "issued twice" })
+                            results.append(
+                                await Self.outcome {
+                                    _ = try await harness.token(vote, resident: n)
+                                    return "issued twice"
+                                })
                         }
                         return results
                     }
                 }
                 for n in outsiders {
-                    group.addTask { [await Self.outcome { _ = try await harness.token(vote, resident: n); return "issued" }] }
+                    group.addTask {
+                        [
+                            await Self.outcome {
+                                _ = try await harness.token(vote, resident: n)
+                                return "issued"
+                            }
+                        ]
+                    }
                 }
                 for _ in 0..<Self.forged {
                     group.addTask {
@@ -139,7 +153,8 @@ struct BallotRaceTests {
                         let signature = Data((0..<256).map { _ in UInt8.random(in: 0...255) })
                         return [
                             await Self.outcome {
-                                _ = try await harness.cast(vote, BallotClient.Token(message: message, signature: signature), choice: 0)
+                                _ = try await harness.cast(
+                                    vote, BallotClient.Token(message: message, signature: signature), choice: 0)
                                 return "forged accepted"
                             }
                         ]
@@ -150,18 +165,29 @@ struct BallotRaceTests {
                 return all
             }
             var byOutcome: [String: Int] = [:]
-            for outcome in outcomes { byOutcome[outcome.split(separator: "|").first.map(String.init) ?? outcome, default: 0] += 1 }
+            for outcome in outcomes {
+                byOutcome[outcome.split(separator: "|").first.map(String.init) ?? outcome, default: 0] += 1
+            }
             let expected = (0..<3).map { choice in (1...Self.voters).filter { $0 % 3 == choice }.count }
-            #expect(byOutcome["ok:0"] == expected[0] && byOutcome["ok:1"] == expected[1] && byOutcome["ok:2"] == expected[2])
+            #expect(
+                byOutcome["ok:0"] == expected[0] && byOutcome["ok:1"] == expected[1] && byOutcome["ok:2"] == expected[2]
+            )
             #expect(outcomes.filter { $0.hasSuffix("|reused") }.count == Self.voters / 10)
             #expect(byOutcome["token_already_issued"] == Self.voters / 7)
             #expect(byOutcome["not_resident_of_community"] == Self.ineligible)
             #expect(byOutcome["invalid_token"] == Self.forged)
-            #expect(byOutcome.keys.allSatisfy { $0.hasPrefix("ok:") || $0.hasSuffix("_issued") || $0 == "not_resident_of_community" || $0 == "invalid_token" }, "\(byOutcome)")
+            #expect(
+                byOutcome.keys.allSatisfy {
+                    $0.hasPrefix("ok:") || $0.hasSuffix("_issued") || $0 == "not_resident_of_community"
+                        || $0 == "invalid_token"
+                }, "\(byOutcome)")
 
             // After the deadline every attempt is refused.
             harness.clock.advance(3600)
-            let late = await Self.outcome { _ = try await harness.token(vote, resident: 1); return "issued" }
+            let late = await Self.outcome {
+                _ = try await harness.token(vote, resident: 1)
+                return "issued"
+            }
             #expect(late == "vote_closed")
 
             let tally = try await harness.votes.tally(vote)
@@ -179,7 +205,8 @@ struct BallotRaceTests {
             }
             #expect(recount == tally.counts && hashes == hashes.sorted() && Set(hashes).count == Self.voters)
             let stored = try await database.withConnection { sql in
-                try await sql.raw("SELECT COUNT(*) AS n FROM participation_ballots").first(decodingColumn: "n", as: Int.self)
+                try await sql.raw("SELECT COUNT(*) AS n FROM participation_ballots").first(
+                    decodingColumn: "n", as: Int.self)
             }
             #expect(stored == Self.voters)
         }

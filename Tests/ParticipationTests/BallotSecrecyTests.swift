@@ -12,7 +12,9 @@ struct BallotSecrecyTests {
     static func columns(_ table: String, _ database: Database) async throws -> Set<String> {
         try await database.withConnection { sql in
             if database.kind == .sqlite {
-                return Set(try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table))").all(decodingColumn: "name", as: String.self))
+                return Set(
+                    try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table))").all(
+                        decodingColumn: "name", as: String.self))
             }
             return Set(
                 try await sql.raw(
@@ -25,7 +27,8 @@ struct BallotSecrecyTests {
     }
 
     @Test(
-        "a stored ballot has no column, key or row order that leads back to its voter", arguments: TestBackend.available)
+        "a stored ballot has no column, key or row order that leads back to its voter", arguments: TestBackend.available
+    )
     func noLink(backend: TestBackend) async throws {
         try await TestDatabase.with(backend, migrations: AppMigrations.all) { database in
             try await ParticipationFixture.divisions(database)
@@ -47,26 +50,34 @@ struct BallotSecrecyTests {
                     == ["vote_id", "voter_key", "channel", "blinded_hash"])
             let (blinded, hashes) = try await database.withConnection { sql in
                 (
-                    Set(try await sql.raw("SELECT blinded_hash FROM participation_issuances").all(decodingColumn: "blinded_hash", as: String.self)),
-                    Set(try await sql.raw("SELECT token_hash FROM participation_ballots").all(decodingColumn: "token_hash", as: String.self))
+                    Set(
+                        try await sql.raw("SELECT blinded_hash FROM participation_issuances").all(
+                            decodingColumn: "blinded_hash", as: String.self)),
+                    Set(
+                        try await sql.raw("SELECT token_hash FROM participation_ballots").all(
+                            decodingColumn: "token_hash", as: String.self))
                 )
             }
             #expect(blinded.count == 60 && hashes.count == 60 && blinded.isDisjoint(with: hashes))
             if backend == .sqlite {
                 // No hidden rowid numbering rows in insertion order.
                 await #expect(throws: (any Error).self) {
-                    try await database.withConnection { sql in try await sql.raw("SELECT rowid FROM participation_ballots").run() }
+                    try await database.withConnection { sql in
+                        try await sql.raw("SELECT rowid FROM participation_ballots").run()
+                    }
                 }
             }
             harness.clock.advance(3600)
             _ = try await harness.votes.certify(voteID: vote.id, by: VoteHarness.official)
             // Rows come back in token-hash order, whatever the order of casting.
             let natural = try await database.withConnection { sql in
-                try await sql.raw("SELECT token_hash FROM participation_ballots").all(decodingColumn: "token_hash", as: String.self)
+                try await sql.raw("SELECT token_hash FROM participation_ballots").all(
+                    decodingColumn: "token_hash", as: String.self)
             }
             #expect(natural == castOrder.sorted() && natural != castOrder)
             let roll = try await database.withConnection { sql in
-                try await sql.raw("SELECT voter_key FROM participation_issuances").all(decodingColumn: "voter_key", as: String.self)
+                try await sql.raw("SELECT voter_key FROM participation_issuances").all(
+                    decodingColumn: "voter_key", as: String.self)
             }
             #expect(roll == roll.sorted())
         }

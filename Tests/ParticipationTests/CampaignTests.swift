@@ -51,9 +51,18 @@ struct CampaignTests {
                 thresholdPercent: 95, opensAt: CityClock.rfc3339(clock.now - 10),
                 deadline: CityClock.rfc3339(clock.now + 3600))
             let outsider = Principal(subject: "resident-1", role: .resident, scope: nil, level: 2)
-            #expect(await Self.outcome { _ = try await service.create(community: ParticipationFixture.communityA, request: request, by: outsider) } == "forbidden")
-            let other = Principal(subject: "b", role: .communityWorker, scope: ParticipationFixture.communityB, level: 3)
-            #expect(await Self.outcome { _ = try await service.create(community: ParticipationFixture.communityA, request: request, by: other) } == "forbidden")
+            #expect(
+                await Self.outcome {
+                    _ = try await service.create(
+                        community: ParticipationFixture.communityA, request: request, by: outsider)
+                } == "forbidden")
+            let other = Principal(
+                subject: "b", role: .communityWorker, scope: ParticipationFixture.communityB, level: 3)
+            #expect(
+                await Self.outcome {
+                    _ = try await service.create(
+                        community: ParticipationFixture.communityA, request: request, by: other)
+                } == "forbidden")
             let campaign = try await service.create(
                 community: ParticipationFixture.communityA, request: request, by: official)
             #expect(campaign.households == Self.households)
@@ -63,8 +72,13 @@ struct CampaignTests {
             }
             // A member who is not the head, and a head of a household outside the buildings.
             let member = Principal(subject: "resident-2", role: .resident, scope: nil, level: 2)
-            #expect(await Self.outcome { _ = try await service.sign(campaign.id, signed: true, principal: member) } == "household_head_required")
-            #expect(await Self.outcome { _ = try await service.sign(campaign.id, signed: true, principal: head(Self.households + 1)) } == "building_required")
+            #expect(
+                await Self.outcome { _ = try await service.sign(campaign.id, signed: true, principal: member) }
+                    == "household_head_required")
+            #expect(
+                await Self.outcome {
+                    _ = try await service.sign(campaign.id, signed: true, principal: head(Self.households + 1))
+                } == "building_required")
 
             // Every head signs twice at once, withdraws, and heads of even households sign again.
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -74,7 +88,9 @@ struct CampaignTests {
                         async let second = service.sign(campaign.id, signed: true, principal: head(household))
                         _ = try await (first, second)
                         _ = try await service.sign(campaign.id, signed: false, principal: head(household))
-                        if household % 2 == 0 { _ = try await service.sign(campaign.id, signed: true, principal: head(household)) }
+                        if household % 2 == 0 {
+                            _ = try await service.sign(campaign.id, signed: true, principal: head(household))
+                        }
                     }
                 }
                 try await group.waitForAll()
@@ -84,7 +100,9 @@ struct CampaignTests {
             #expect(progress.missing == (95 * Self.households + 99) / 100 - Self.households / 2)
 
             clock.advance(3600)
-            #expect(await Self.outcome { _ = try await service.sign(campaign.id, signed: true, principal: head(1)) } == "campaign_closed")
+            #expect(
+                await Self.outcome { _ = try await service.sign(campaign.id, signed: true, principal: head(1)) }
+                    == "campaign_closed")
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<8 { group.addTask { try await service.decideDue() } }
                 try await group.waitForAll()
@@ -116,13 +134,16 @@ struct CampaignTests {
                 by: Principal(subject: "o", role: .streetOfficer, scope: "510104003", level: 3))
             for n in 1...19 {
                 _ = try await service.sign(
-                    campaign.id, signed: true, principal: Principal(subject: "resident-\(n)", role: .resident, scope: nil, level: 2))
+                    campaign.id, signed: true,
+                    principal: Principal(subject: "resident-\(n)", role: .resident, scope: nil, level: 2))
             }
             #expect(try await service.progress(campaign.id).reached)
             clock.advance(61)
             #expect(try await service.progress(campaign.id).campaign.state == "succeeded")
             try await service.decideDue()
-            #expect(try await EventOutbox(database: database).events(topic: ParticipationEvents.campaignSucceeded).count == 1)
+            #expect(
+                try await EventOutbox(database: database).events(topic: ParticipationEvents.campaignSucceeded).count
+                    == 1)
         }
     }
 }

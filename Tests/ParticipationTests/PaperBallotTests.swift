@@ -30,29 +30,47 @@ struct PaperBallotTests {
             #expect(try await client.cast(vote, token, choices: [0]).status == .created)
 
             let batch = #"{"station":"1栋大厅","counts":[1,0,0],"ballots":1,"voters":[3]}"#
-            #expect(try await client.send(.post, "\(base)/paper-batches", json: batch, token: workerB).problemCode == "forbidden")
-            #expect(try await client.send(.post, "\(base)/paper-batches", json: batch, token: one).problemCode == "forbidden")
+            #expect(
+                try await client.send(.post, "\(base)/paper-batches", json: batch, token: workerB).problemCode
+                    == "forbidden")
+            #expect(
+                try await client.send(.post, "\(base)/paper-batches", json: batch, token: one).problemCode
+                    == "forbidden")
             let foreign = #"{"station":"1栋大厅","counts":[1,0,0],"ballots":1,"voters":[4]}"#
-            #expect(try await client.send(.post, "\(base)/paper-batches", json: foreign, token: workerA).problemCode == "invalid_field")
+            #expect(
+                try await client.send(.post, "\(base)/paper-batches", json: foreign, token: workerA).problemCode
+                    == "invalid_field")
             let tooMany = #"{"station":"1栋大厅","counts":[2,0,0],"ballots":1,"voters":[3]}"#
-            #expect(try await client.send(.post, "\(base)/paper-batches", json: tooMany, token: workerA).problemCode == "invalid_field")
+            #expect(
+                try await client.send(.post, "\(base)/paper-batches", json: tooMany, token: workerA).problemCode
+                    == "invalid_field")
             // A roll naming an online voter is refused at confirmation.
             let online = #"{"station":"2栋","counts":[0,1,0],"ballots":1,"voters":[1]}"#
-            #expect(try await client.send(.post, "\(base)/paper-batches", json: online, token: workerA).status == .created)
-            #expect(try await client.send(.post, "\(base)/paper-batches", json: online, token: workerA2).problemCode == "paper_voter_voted_online")
+            #expect(
+                try await client.send(.post, "\(base)/paper-batches", json: online, token: workerA).status == .created)
+            #expect(
+                try await client.send(.post, "\(base)/paper-batches", json: online, token: workerA2).problemCode
+                    == "paper_voter_voted_online")
 
             let first = try await client.send(.post, "\(base)/paper-batches", json: batch, token: workerA)
             #expect(first.status == .created)
             #expect(try first.json(PaperBatch.self).status == .pending)
-            #expect(try await client.send(.post, "\(base)/paper-batches", json: batch, token: workerA).problemCode == "second_entry_same_official")
+            #expect(
+                try await client.send(.post, "\(base)/paper-batches", json: batch, token: workerA).problemCode
+                    == "second_entry_same_official")
             let differing = #"{"station":"1栋大厅","counts":[0,1,0],"ballots":1,"voters":[3]}"#
-            #expect(try await client.send(.post, "\(base)/paper-batches", json: differing, token: workerA2).problemCode == "paper_entries_disagree")
+            #expect(
+                try await client.send(.post, "\(base)/paper-batches", json: differing, token: workerA2).problemCode
+                    == "paper_entries_disagree")
             // Discarded: both enter again.
-            #expect(try await client.send(.post, "\(base)/paper-batches", json: batch, token: workerA2).status == .created)
+            #expect(
+                try await client.send(.post, "\(base)/paper-batches", json: batch, token: workerA2).status == .created)
             let confirmed = try await client.send(.post, "\(base)/paper-batches", json: batch, token: street)
             #expect(confirmed.status == .ok)
             #expect(try confirmed.json(PaperBatch.self).status == .confirmed)
-            #expect(try await client.send(.post, "\(base)/paper-batches", json: batch, token: workerA).problemCode == "paper_batch_confirmed")
+            #expect(
+                try await client.send(.post, "\(base)/paper-batches", json: batch, token: workerA).problemCode
+                    == "paper_batch_confirmed")
 
             // Resident 3 voted on paper: no online token any more.
             let three = try await client.token(ParticipationFixture.phone(3))
@@ -69,7 +87,8 @@ struct PaperBallotTests {
                     .run()
             }
             // The station "2栋" still waits for an agreeing second entry.
-            #expect(try await client.send(.post, "\(base)/certify", token: workerA).problemCode == "paper_ballots_pending")
+            #expect(
+                try await client.send(.post, "\(base)/certify", token: workerA).problemCode == "paper_ballots_pending")
             try await database.withConnection { sql in
                 try await sql.delete(from: "participation_paper_batches").where("station", .equal, "2栋").run()
             }

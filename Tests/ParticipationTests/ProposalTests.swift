@@ -17,7 +17,9 @@ struct ProposalTests {
         } catch let problem as Problem { return problem.code } catch { return "error:\(error)" }
     }
 
-    static func resident(_ n: Int) -> Principal { Principal(subject: "resident-\(n)", role: .resident, scope: nil, level: 2) }
+    static func resident(_ n: Int) -> Principal {
+        Principal(subject: "resident-\(n)", role: .resident, scope: nil, level: 2)
+    }
 
     @Test(
         "supports race to the agenda threshold; the council answers once and followers are notified",
@@ -43,20 +45,33 @@ struct ProposalTests {
             let request = ProposalService.NewProposal(
                 title: "院坝加装休闲座椅", body: "3栋前院坝没有座椅，老人休息不便，建议加装六张。", place: "3栋前院坝", costFen: 1_200_000)
             let community = ParticipationFixture.communityA
-            #expect(await Self.outcome { _ = try await service.propose(community: community, request: request, by: Self.resident(31)) } == "not_resident_of_community")
-            #expect(await Self.outcome { _ = try await service.propose(community: community, request: request, by: nil) } == "unauthenticated")
+            #expect(
+                await Self.outcome {
+                    _ = try await service.propose(community: community, request: request, by: Self.resident(31))
+                } == "not_resident_of_community")
+            #expect(
+                await Self.outcome { _ = try await service.propose(community: community, request: request, by: nil) }
+                    == "unauthenticated")
             let bad = ProposalService.NewProposal(title: "短", body: request.body, place: request.place, costFen: -1)
-            #expect(await Self.outcome { _ = try await service.propose(community: community, request: bad, by: Self.resident(1)) } == "invalid_field")
+            #expect(
+                await Self.outcome {
+                    _ = try await service.propose(community: community, request: bad, by: Self.resident(1))
+                } == "invalid_field")
             let proposal = try await service.propose(community: community, request: request, by: Self.resident(1))
             let other = try await service.propose(community: community, request: request, by: Self.resident(2))
-            #expect(await Self.outcome { _ = try await service.support(proposal.id, supporting: true, by: Self.resident(31)) } == "not_resident_of_community")
+            #expect(
+                await Self.outcome {
+                    _ = try await service.support(proposal.id, supporting: true, by: Self.resident(31))
+                } == "not_resident_of_community")
 
             // 25 residents support at once, some twice; the count is exact and the threshold puts it on the agenda.
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for n in 2...26 {
                     group.addTask {
                         _ = try await service.support(proposal.id, supporting: true, by: Self.resident(n))
-                        if n % 5 == 0 { _ = try await service.support(proposal.id, supporting: true, by: Self.resident(n)) }
+                        if n % 5 == 0 {
+                            _ = try await service.support(proposal.id, supporting: true, by: Self.resident(n))
+                        }
                     }
                 }
                 try await group.waitForAll()
@@ -67,16 +82,28 @@ struct ProposalTests {
             #expect(try await service.proposal(proposal.id).supports == 24)
 
             let worker = Principal(subject: "w", role: .communityWorker, scope: community, level: 3)
-            let outsider = Principal(subject: "b", role: .communityWorker, scope: ParticipationFixture.communityB, level: 3)
+            let outsider = Principal(
+                subject: "b", role: .communityWorker, scope: ParticipationFixture.communityB, level: 3)
             let reject = ProposalService.Answer(status: .rejected, reason: nil, mergedInto: nil)
-            #expect(await Self.outcome { _ = try await service.answer(proposal.id, answer: reject, by: worker) } == "invalid_field")
-            #expect(await Self.outcome { _ = try await service.answer(proposal.id, answer: reject, by: outsider) } == "forbidden")
-            #expect(await Self.outcome { _ = try await service.answer(proposal.id, answer: reject, by: Self.resident(1)) } == "forbidden")
+            #expect(
+                await Self.outcome { _ = try await service.answer(proposal.id, answer: reject, by: worker) }
+                    == "invalid_field")
+            #expect(
+                await Self.outcome { _ = try await service.answer(proposal.id, answer: reject, by: outsider) }
+                    == "forbidden")
+            #expect(
+                await Self.outcome { _ = try await service.answer(proposal.id, answer: reject, by: Self.resident(1)) }
+                    == "forbidden")
             let merge = ProposalService.Answer(status: .merged, reason: "与另一条相同", mergedInto: other.id)
             let answered = try await service.answer(proposal.id, answer: merge, by: worker)
             #expect(answered.status == .merged && answered.mergedInto == other.id)
-            #expect(await Self.outcome { _ = try await service.answer(proposal.id, answer: merge, by: worker) } == "proposal_answered")
-            #expect(await Self.outcome { _ = try await service.support(proposal.id, supporting: true, by: Self.resident(27)) } == "proposal_answered")
+            #expect(
+                await Self.outcome { _ = try await service.answer(proposal.id, answer: merge, by: worker) }
+                    == "proposal_answered")
+            #expect(
+                await Self.outcome {
+                    _ = try await service.support(proposal.id, supporting: true, by: Self.resident(27))
+                } == "proposal_answered")
             let notified = try await database.withConnection { sql in
                 try await sql.raw(
                     "SELECT COUNT(*) AS n FROM notifications WHERE topic = 'participation.proposal.answered'"

@@ -83,13 +83,17 @@ struct VoteAPITests {
                 ParticipationFixture.voteJSON(kind: "single"),
                 ParticipationFixture.voteJSON(
                     kind: "approval", extra: #","options":[{"zh":"甲","en":"A"},{"zh":"乙","en":"B"}],"maxChoices":3"#),
-                ParticipationFixture.voteJSON(extra: #","eligibility":{"minimumLevel":7,"residentOfCommunity":true,"householdHead":false,"buildings":[],"councilMember":false}"#),
+                ParticipationFixture.voteJSON(
+                    extra:
+                        #","eligibility":{"minimumLevel":7,"residentOfCommunity":true,"householdHead":false,"buildings":[],"councilMember":false}"#
+                ),
             ] {
                 let refused = try await client.send(.post, uri, json: bad, token: workerA)
                 #expect(refused.status == .badRequest && refused.problemCode == "invalid_field", "\(bad)")
             }
             let count = try await database.withConnection { sql in
-                try await sql.raw("SELECT COUNT(*) AS n FROM participation_votes").first(decodingColumn: "n", as: Int.self)
+                try await sql.raw("SELECT COUNT(*) AS n FROM participation_votes").first(
+                    decodingColumn: "n", as: Int.self)
             }
             #expect(count == 0)
 
@@ -106,7 +110,9 @@ struct VoteAPITests {
         }
     }
 
-    @Test("token once per voter, cast without an account, receipt, reuse and forgery refused", arguments: TestBackend.available)
+    @Test(
+        "token once per voter, cast without an account, receipt, reuse and forgery refused",
+        arguments: TestBackend.available)
     func castAndCheck(backend: TestBackend) async throws {
         try await TestApp.withDatabase(backend, prepare: ParticipationFixture.prepare) { client, database in
             let worker = try await client.token("worker.a", official: true)
@@ -130,9 +136,15 @@ struct VoteAPITests {
             let request = try BallotClient.TokenRequest(voteID: vote.id, publicKeyPEM: vote.publicKey)
             let blinded = #"{"blindedMessage":"\#(Base64URL.encode(request.blindedMessage))"}"#
             #expect(try await client.send(.post, "\(base)/tokens", json: blinded).problemCode == "unauthenticated")
-            #expect(try await client.send(.post, "\(base)/tokens", json: blinded, token: four).problemCode == "not_resident_of_community")
-            #expect(try await client.send(.post, "\(base)/tokens", json: blinded, token: five).problemCode == "level_required")
-            #expect(try await client.send(.post, "\(base)/tokens", json: blinded, token: worker).problemCode == "residents_only")
+            #expect(
+                try await client.send(.post, "\(base)/tokens", json: blinded, token: four).problemCode
+                    == "not_resident_of_community")
+            #expect(
+                try await client.send(.post, "\(base)/tokens", json: blinded, token: five).problemCode
+                    == "level_required")
+            #expect(
+                try await client.send(.post, "\(base)/tokens", json: blinded, token: worker).problemCode
+                    == "residents_only")
             let short = try await client.send(.post, "\(base)/tokens", json: #"{"blindedMessage":"AAAA"}"#, token: one)
             #expect(short.status == .badRequest && short.problemCode == "invalid_field")
 
@@ -160,11 +172,14 @@ struct VoteAPITests {
             var altered = token.message
             altered[altered.count - 1] ^= 1
             #expect(
-                try await client.cast(vote, BallotClient.Token(message: altered, signature: token.signature), choices: [1])
-                    .problemCode == "invalid_token")
+                try await client.cast(
+                    vote, BallotClient.Token(message: altered, signature: token.signature), choices: [1]
+                )
+                .problemCode == "invalid_token")
             let checked = try await client.send(.get, "\(base)/ballots/\(token.hash)").json(ReceiptJSON.self)
             #expect(checked == receipt)
-            #expect(try await client.send(.get, "\(base)/ballots/\(String(repeating: "0", count: 64))").status == .notFound)
+            #expect(
+                try await client.send(.get, "\(base)/ballots/\(String(repeating: "0", count: 64))").status == .notFound)
 
             // While open: turnout, no counts, no published list.
             let open = try await client.send(.get, base).json(VoteDetailJSON.self)
@@ -173,13 +188,16 @@ struct VoteAPITests {
 
             // The server's clock closes the vote.
             try await database.withConnection { sql in
-                try await sql.update("participation_votes").set("closes_at", to: SQLBind(Int64(Date().timeIntervalSince1970) - 1))
-                    .where("id", .equal, vote.id).run()
+                try await sql.update("participation_votes").set(
+                    "closes_at", to: SQLBind(Int64(Date().timeIntervalSince1970) - 1)
+                )
+                .where("id", .equal, vote.id).run()
             }
             let three = try await client.token(ParticipationFixture.phone(3))
             let lateRequest = try BallotClient.TokenRequest(voteID: vote.id, publicKeyPEM: vote.publicKey)
             let lateToken = try await client.send(
-                .post, "\(base)/tokens", json: #"{"blindedMessage":"\#(Base64URL.encode(lateRequest.blindedMessage))"}"#,
+                .post, "\(base)/tokens",
+                json: #"{"blindedMessage":"\#(Base64URL.encode(lateRequest.blindedMessage))"}"#,
                 token: three)
             #expect(lateToken.problemCode == "vote_closed")
             #expect(try await client.cast(vote, token, choices: [0]).problemCode == "vote_closed")

@@ -51,7 +51,8 @@ public struct EligibilityRule: Codable, Sendable, Equatable {
     /// Refuses a rule that cannot be met or makes no sense (`invalid_field`).
     public func validate() throws {
         guard (1...3).contains(self.minimumLevel) else {
-            throw ParticipationProblem.invalidField("eligibility.minimumLevel", zh: "等级必须是 1–3。", en: "The level must be 1–3.")
+            throw ParticipationProblem.invalidField(
+                "eligibility.minimumLevel", zh: "等级必须是 1–3。", en: "The level must be 1–3.")
         }
         guard self.buildings.count <= 50, self.buildings.allSatisfy({ (1...20).contains($0.count) }) else {
             throw ParticipationProblem.invalidField(

@@ -72,7 +72,8 @@ public struct BodyRepository: Sendable {
         try await self.database.withConnection { sql in
             let rows = try await sql.select()
                 .columns(
-                    "id", "community_code", "kind", "name_zh", "name_en", "term_start", "term_end", "chosen_how")
+                    "id", "community_code", "kind", "name_zh", "name_en", "term_start", "term_end", "chosen_how"
+                )
                 .from("participation_bodies").where(SQLIdentifier(column), .equal, SQLBind(value))
                 .orderBy("term_start", .descending).orderBy("kind").all()
             var bodies: [Body] = []

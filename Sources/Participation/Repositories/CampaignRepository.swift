@@ -87,13 +87,15 @@ public struct CampaignRepository: Sendable {
             WHERE id = \(bind: id) AND outcome IS NULL AND opens_at <= \(bind: now) AND deadline > \(bind: now)
             """
         ).run()
-        return try await sql.raw("SELECT outcome, deadline, opens_at FROM participation_campaigns WHERE id = \(bind: id)")
-            .first().map { row in
-                let outcome = try row.decode(column: "outcome", as: String?.self)
-                let deadline = try row.decode(column: "deadline", as: Int64.self)
-                let opens = try row.decode(column: "opens_at", as: Int64.self)
-                return outcome == nil && opens <= now && deadline > now
-            } ?? false
+        return try await sql.raw(
+            "SELECT outcome, deadline, opens_at FROM participation_campaigns WHERE id = \(bind: id)"
+        )
+        .first().map { row in
+            let outcome = try row.decode(column: "outcome", as: String?.self)
+            let deadline = try row.decode(column: "deadline", as: Int64.self)
+            let opens = try row.decode(column: "opens_at", as: Int64.self)
+            return outcome == nil && opens <= now && deadline > now
+        } ?? false
     }
 
     /// Sets a household's signature; false when it already had that state.

@@ -72,7 +72,8 @@ public struct PaperBatchRepository: Sendable {
     }
 
     /// Confirmed paper votes per option (`options` long), ballots and roll voters of a vote.
-    public func confirmedTotals(voteID: String, options: Int) async throws -> (counts: [Int], ballots: Int, voters: Int) {
+    public func confirmedTotals(voteID: String, options: Int) async throws -> (counts: [Int], ballots: Int, voters: Int)
+    {
         var counts = Array(repeating: 0, count: options)
         var ballots = 0
         var voters = 0
@@ -104,11 +105,13 @@ public struct PaperBatchRepository: Sendable {
     static func batch(_ row: any SQLRow) throws -> PaperBatch {
         let decoder = JSONDecoder()
         return PaperBatch(
-            id: try row.decode(column: "id", as: String.self), voteID: try row.decode(column: "vote_id", as: String.self),
+            id: try row.decode(column: "id", as: String.self),
+            voteID: try row.decode(column: "vote_id", as: String.self),
             station: try row.decode(column: "station", as: String.self),
             counts: try decoder.decode([Int].self, from: Data(try row.decode(column: "counts", as: String.self).utf8)),
             ballots: try row.decode(column: "ballots", as: Int.self),
-            voters: try decoder.decode([Int64].self, from: Data(try row.decode(column: "voters", as: String.self).utf8)),
+            voters: try decoder.decode(
+                [Int64].self, from: Data(try row.decode(column: "voters", as: String.self).utf8)),
             status: PaperBatch.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
             firstBy: try row.decode(column: "first_by", as: String.self),
             secondBy: try row.decode(column: "second_by", as: String?.self))

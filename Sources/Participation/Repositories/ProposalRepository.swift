@@ -35,7 +35,9 @@ public struct ProposalRepository: Sendable {
 
     /// One proposal, nil when unknown.
     public func find(_ id: String, on sql: (any SQLDatabase)? = nil) async throws -> Proposal? {
-        if let sql { return try await sql.raw("\(unsafeRaw: Self.select) WHERE p.id = \(bind: id)").first().map(Self.proposal) }
+        if let sql {
+            return try await sql.raw("\(unsafeRaw: Self.select) WHERE p.id = \(bind: id)").first().map(Self.proposal)
+        }
         return try await self.database.withConnection { try await self.find(id, on: $0) }
     }
 
@@ -118,7 +120,8 @@ public struct ProposalRepository: Sendable {
         Proposal(
             id: try row.decode(column: "id", as: String.self),
             communityCode: try row.decode(column: "community_code", as: String.self),
-            title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
+            title: try row.decode(column: "title", as: String.self),
+            body: try row.decode(column: "body", as: String.self),
             place: try row.decode(column: "place", as: String.self),
             costFen: try row.decode(column: "cost_fen", as: Int64.self),
             supportThreshold: try row.decode(column: "support_threshold", as: Int.self),

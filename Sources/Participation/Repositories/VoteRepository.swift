@@ -62,7 +62,8 @@ public struct VoteRepository: Sendable {
     }
 
     /// Marks the vote certified unless it already is; returns whether this call certified it.
-    public func certify(_ id: String, by official: String, at time: Int64, on sql: any SQLDatabase) async throws -> Bool {
+    public func certify(_ id: String, by official: String, at time: Int64, on sql: any SQLDatabase) async throws -> Bool
+    {
         let before = try await sql.select().column("certified_at").from("participation_votes")
             .where("id", .equal, id).first(decodingColumn: "certified_at", as: Int64?.self)
         guard case .some(.none) = before else { return false }

@@ -32,7 +32,8 @@ public struct BodyAPI: Sendable {
     public func register(on api: APIRoutes) {
         let base = "/api/v1/participation"
         api.on(.get, "\(base)/communities/{code}/bodies") { _, context in
-            Page(items: try await self.bodies.bodies(community: try context.parameters.require("code")), nextCursor: nil)
+            Page(
+                items: try await self.bodies.bodies(community: try context.parameters.require("code")), nextCursor: nil)
         }
         api.on(.post, "\(base)/communities/{code}/bodies") { request, context in
             let code = try context.parameters.require("code")
@@ -62,7 +63,8 @@ public struct BodyAPI: Sendable {
             try Authorization.require(context.principal, .manageParticipation, divisionCode: body.communityCode)
             let member = try await request.decode(as: NewMember.self, context: context)
             guard (1...40).contains(member.name.count) else {
-                throw ParticipationProblem.invalidField("name", zh: "姓名必须是 1–40 个字。", en: "The name must have 1–40 characters.")
+                throw ParticipationProblem.invalidField(
+                    "name", zh: "姓名必须是 1–40 个字。", en: "The name must have 1–40 characters.")
             }
             try await self.bodies.addMember(
                 bodyID: body.id, id: SortableID.make(), name: member.name, position: member.position,

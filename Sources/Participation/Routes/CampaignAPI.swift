@@ -30,7 +30,8 @@ public struct CampaignAPI: Sendable {
             try await self.service.progress(try context.parameters.require("id"))
         }
         api.on(.post, "\(base)/campaigns/{id}/signature") { _, context in
-            try await self.service.sign(try context.parameters.require("id"), signed: true, principal: context.principal)
+            try await self.service.sign(
+                try context.parameters.require("id"), signed: true, principal: context.principal)
         }
         api.on(.delete, "\(base)/campaigns/{id}/signature") { _, context in
             try await self.service.sign(

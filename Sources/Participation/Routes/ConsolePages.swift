@@ -56,7 +56,9 @@ struct ConsolePages: Sendable {
             let (principal, fields) = try await WebForm.requireSession(request, context: context)
             let entry = PaperBallotService.Entry(
                 station: fields["station"] ?? "",
-                counts: (fields["counts"] ?? "").split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? -1 },
+                counts: (fields["counts"] ?? "").split(separator: ",").map {
+                    Int($0.trimmingCharacters(in: .whitespaces)) ?? -1
+                },
                 ballots: Int(fields["ballots"] ?? "") ?? -1,
                 voters: (fields["voters"] ?? "").split(separator: ",").compactMap {
                     Int64($0.trimmingCharacters(in: .whitespaces))

@@ -1,9 +1,9 @@
 import Foundation
 import Hummingbird
-import Platform
-import SQLKit
-import Population
 import Identity
+import Platform
+import Population
+import SQLKit
 
 extension ParticipationPages {
     func vote(_ id: String, receipt: String?, _ request: Request, _ context: AppRequestContext) async throws
@@ -29,7 +29,8 @@ extension ParticipationPages {
             closes: CityClock.localDateTime(vote.closesAt), phase: standing.phase.rawValue,
             open: standing.phase == .open, closed: tally != nil,
             options: vote.options.enumerated().map {
-                .init(index: $0.offset, label: $0.element.pick(context.locale), count: tally?.counts[$0.offset],
+                .init(
+                    index: $0.offset, label: $0.element.pick(context.locale), count: tally?.counts[$0.offset],
                     multiple: vote.kind == .approval)
             }, conditions: vote.eligibility.describe().map { $0.pick(context.locale) },
             signedIn: context.principal != nil, eligible: eligible, refusal: refusal,
@@ -68,8 +69,10 @@ extension ParticipationPages {
     func proposal(_ id: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let strings = ParticipationStrings.table(for: context.locale)
         let proposal = try await self.proposals.proposal(id)
-        let (eligible, refusal) = try await self.standing(.communityResident, community: proposal.communityCode, context)
-        let answer = proposal.status.isAnswered
+        let (eligible, refusal) = try await self.standing(
+            .communityResident, community: proposal.communityCode, context)
+        let answer =
+            proposal.status.isAnswered
             ? (strings["p_status_" + proposal.status.rawValue] ?? "") + (proposal.answerReason.map { "：" + $0 } ?? "")
             : nil
         let model = ProposalPageModel(

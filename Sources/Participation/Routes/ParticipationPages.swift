@@ -1,10 +1,10 @@
 import Foundation
 import Hummingbird
+import Identity
 import NIOCore
 import Platform
-import SQLKit
 import Population
-import Identity
+import SQLKit
 import Territory
 
 /// The residents' and public pages: a community's participation page, a vote with its receipt check, a consent
@@ -25,7 +25,9 @@ struct ParticipationPages: Sendable {
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/participation") { _, context in
-            guard let principal = context.principal else { return WebForm.signInRedirect(returningTo: "/participation") }
+            guard let principal = context.principal else {
+                return WebForm.signInRedirect(returningTo: "/participation")
+            }
             if let membership = try await self.votes.eligibility.registration.membership(of: principal) {
                 return WebForm.redirect("/participation/communities/\(membership.communityCode)")
             }
@@ -46,7 +48,8 @@ struct ParticipationPages: Sendable {
         }
         router.get("/participation/votes/{id}") { request, context in
             let query = try QueryParameters(request, allowed: ["receipt"])
-            return try await self.vote(try context.parameters.require("id"), receipt: query.string("receipt"), request, context)
+            return try await self.vote(
+                try context.parameters.require("id"), receipt: query.string("receipt"), request, context)
         }
         // The page's side of token issuance (cookie session + CSRF); the API's takes a bearer token.
         router.post("/participation/votes/{id}/token") { request, context in
@@ -98,7 +101,8 @@ struct ParticipationPages: Sendable {
         }
         let proposals = try await self.proposals.proposals.proposals(community: code, status: nil).map {
             CommunityPageModel.ProposalRow(
-                id: $0.id, title: $0.title, supports: $0.supports, status: strings["p_status_" + $0.status.rawValue] ?? "")
+                id: $0.id, title: $0.title, supports: $0.supports,
+                status: strings["p_status_" + $0.status.rawValue] ?? "")
         }
         let today = CityClock.localDate(now)
         let bodies = try await self.bodies.bodies(community: code).filter { $0.termEnd >= today }.map {

@@ -75,7 +75,9 @@ enum ParticipationStrings {
         "p_reason": ("理由", "Reason"),
         "p_merged_into": ("并入提议编号", "Merge into proposal id"),
         "p_my_community": ("我的社区", "My community"),
-        "p_verify_first": ("完成与户籍一致的实名核验后，即可参与本社区议事。", "Verify your identity against the register to take part in your community."),
+        "p_verify_first": (
+            "完成与户籍一致的实名核验后，即可参与本社区议事。", "Verify your identity against the register to take part in your community."
+        ),
     ]
 
     /// The table for a locale.

@@ -30,7 +30,8 @@ public struct ProposalAPI: Sendable {
             try await self.service.proposal(try context.parameters.require("id"))
         }
         api.on(.post, "\(base)/proposals/{id}/support") { _, context in
-            try await self.service.support(try context.parameters.require("id"), supporting: true, by: context.principal)
+            try await self.service.support(
+                try context.parameters.require("id"), supporting: true, by: context.principal)
         }
         api.on(.delete, "\(base)/proposals/{id}/support") { _, context in
             try await self.service.support(
@@ -38,7 +39,8 @@ public struct ProposalAPI: Sendable {
         }
         api.on(.post, "\(base)/proposals/{id}/answer") { request, context in
             let body = try await request.decode(as: ProposalService.Answer.self, context: context)
-            return try await self.service.answer(try context.parameters.require("id"), answer: body, by: context.principal)
+            return try await self.service.answer(
+                try context.parameters.require("id"), answer: body, by: context.principal)
         }
     }
 }

@@ -9,7 +9,8 @@ struct CampaignDeadlineService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await PeriodicWork.run(every: .seconds(30), logger: self.logger, failure: "participation.deadlines_failed") {
+        try await PeriodicWork.run(every: .seconds(30), logger: self.logger, failure: "participation.deadlines_failed")
+        {
             try await self.campaigns.decideDue()
         }
     }

@@ -94,7 +94,8 @@ public struct CampaignService: Sendable {
         guard !request.buildings.isEmpty else {
             throw field("buildings", "请列出涉及的楼栋。", "List the buildings concerned.")
         }
-        guard let opens = VoteService.parseTime(request.opensAt), let deadline = VoteService.parseTime(request.deadline),
+        guard let opens = VoteService.parseTime(request.opensAt),
+            let deadline = VoteService.parseTime(request.deadline),
             deadline > opens, deadline > self.now()
         else {
             throw field(
@@ -126,7 +127,8 @@ public struct CampaignService: Sendable {
         let time = self.now()
         try await self.database.transaction { sql in
             guard try await self.campaigns.touchIfRunning(id, now: time, on: sql) else {
-                throw time < campaign.opensAt ? ParticipationProblem.campaignNotOpen : ParticipationProblem.campaignClosed
+                throw time < campaign.opensAt
+                    ? ParticipationProblem.campaignNotOpen : ParticipationProblem.campaignClosed
             }
             _ = try await self.campaigns.setSigned(
                 id, household: household, signed: signed, by: participant.accountID, at: time, on: sql)
@@ -144,7 +146,8 @@ public struct CampaignService: Sendable {
                 titleEN: campaign.title.en, buildings: campaign.buildings, households: campaign.households,
                 signed: signed, thresholdPercent: campaign.thresholdPercent, decidedAt: time)
             try await self.outbox.publish(
-                topic: campaign.reaches(signed) ? ParticipationEvents.campaignSucceeded : ParticipationEvents.campaignFailed,
+                topic: campaign.reaches(signed)
+                    ? ParticipationEvents.campaignSucceeded : ParticipationEvents.campaignFailed,
                 payload: outcome, on: sql, at: time)
         }
     }

@@ -102,7 +102,8 @@ public struct PaperBallotService: Sendable {
                 vote.unit == .household
                 ? try await self.register.householdEntry(voter) : try await self.register.residentEntry(voter)
             guard found?.communityCode == vote.communityCode else {
-                throw field("voters", "名册中的 \(voter) 不是本社区的登记住户。", "Roll entry \(voter) is not registered in this community.")
+                throw field(
+                    "voters", "名册中的 \(voter) 不是本社区的登记住户。", "Roll entry \(voter) is not registered in this community.")
             }
         }
     }

@@ -58,7 +58,8 @@ public struct ProposalService: Sendable {
 
     /// Adds a proposal by an eligible resident of the community.
     public func propose(community: String, request: NewProposal, by principal: Principal?) async throws -> Proposal {
-        let participant = try await self.eligibility.check(.communityResident, community: community, principal: principal)
+        let participant = try await self.eligibility.check(
+            .communityResident, community: community, principal: principal)
         let field = ParticipationProblem.invalidField
         guard (4...80).contains(request.title.count) else {
             throw field("title", "标题必须是 4–80 个字。", "The title must have 4–80 characters.")

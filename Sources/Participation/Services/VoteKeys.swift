@@ -33,7 +33,9 @@ public final class VoteKeys: Sendable {
     /// The signing key of a vote (opened once, then cached).
     func signer(voteID: String) async throws -> PrivateKey {
         if let key = self.signers.withLock({ $0[voteID] }) { return key }
-        guard let sealed = try await self.votes.sealedPrivateKey(voteID) else { throw ParticipationProblem.voteNotFound }
+        guard let sealed = try await self.votes.sealedPrivateKey(voteID) else {
+            throw ParticipationProblem.voteNotFound
+        }
         let key = try PrivateKey(pemRepresentation: try self.cipher.open(sealed))
         self.signers.withLock { $0[voteID] = key }
         return key

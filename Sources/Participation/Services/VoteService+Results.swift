@@ -1,8 +1,8 @@
 import Foundation
-import Platform
-import SQLKit
-import Population
 import Identity
+import Platform
+import Population
+import SQLKit
 
 extension VoteService {
     /// A vote's standing: turnout while it runs; the full count once it has closed.

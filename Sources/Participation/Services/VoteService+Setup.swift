@@ -1,8 +1,8 @@
 import Foundation
-import Platform
-import SQLKit
-import Population
 import Identity
+import Platform
+import Population
+import SQLKit
 
 extension VoteService {
     /// What an official sends to create a vote. Times are RFC 3339 (`2026-12-01T09:00:00+08:00`).
@@ -68,7 +68,9 @@ extension VoteService {
         try rule.validate()
         guard let opens = Self.parseTime(request.opensAt), let closes = Self.parseTime(request.closesAt), closes > opens
         else {
-            throw field("closesAt", "开始和截止时间必须是 RFC 3339 时间，且截止晚于开始。", "opensAt and closesAt must be RFC 3339 times, closing after opening.")
+            throw field(
+                "closesAt", "开始和截止时间必须是 RFC 3339 时间，且截止晚于开始。",
+                "opensAt and closesAt must be RFC 3339 times, closing after opening.")
         }
         guard (0...100).contains(request.quorumPercent) else {
             throw field("quorumPercent", "法定人数比例必须是 0–100。", "quorumPercent must be 0–100.")
