@@ -123,17 +123,18 @@ struct ParticipationBrowserTests {
             }
 
             try await WebDriver.withSession(viewport: .phone) { browser in
-                for (username, expected) in [("hongxing.worker", "pending"), ("hongxing.worker2", "confirmed")] {
+                for (username, expected) in [("hongxing.worker", "待第二人录入"), ("hongxing.worker2", "已确认")] {
                     try await Self.consoleSignIn(browser, base, username)
                     try await browser.navigate(to: base + "/console/participation")
                     try await browser.waitForElement(css: "#station-\(voteID)").sendKeys("3栋大厅")
                     try await browser.findElement(css: "#counts-\(voteID)").sendKeys("0,1,0")
                     try await browser.findElement(css: "#ballots-\(voteID)").sendKeys("1")
                     try await browser.findElement(css: "#voters-\(voteID)").sendKeys("2")
-                    try await ServiceHallBrowserTests.keep(browser, "participation-paper-\(expected)-phone")
+                    try await ServiceHallBrowserTests.keep(browser, "participation-paper-\(username)-phone")
                     try await browser.findElement(css: "#enter-\(voteID)").click()
                     #expect(try await browser.waitForElement(css: "#console-message").text == expected)
-                    try await browser.findElement(css: "#sign-out").click()
+                    try await browser.navigate(to: base + "/console/home")
+                    try await browser.waitForElement(css: "#sign-out").click()
                     _ = try await browser.waitForElement(css: "#login-form")
                 }
             }

@@ -54,10 +54,10 @@ struct CommunityPageModel {
     let hasProposals: Bool
     let hasBodies: Bool
 
-    static func vote(_ vote: Vote, now: Int64, locale: AppLocale) -> VoteRow {
+    static func vote(_ vote: Vote, now: Int64, strings: [String: String], locale: AppLocale) -> VoteRow {
         VoteRow(
             id: vote.id, title: vote.title.pick(locale), closes: CityClock.localDateTime(vote.closesAt),
-            phase: vote.phase(at: now).rawValue, open: vote.phase(at: now) == .open)
+            phase: strings["p_phase_" + vote.phase(at: now).rawValue] ?? "", open: vote.phase(at: now) == .open)
     }
 
     static func body(_ body: Body, strings: [String: String], locale: AppLocale) -> BodyRow {

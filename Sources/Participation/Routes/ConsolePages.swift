@@ -99,7 +99,8 @@ struct ConsolePages: Sendable {
     {
         var message: String
         do {
-            message = try await action()
+            let key = try await action()
+            message = ParticipationStrings.table(for: context.locale)["p_" + key] ?? key
         } catch let problem as Problem where problem.status != .unauthorized && problem.status != .forbidden {
             message = context.locale.pick(zh: problem.detailZH, en: problem.detailEN)
         }
@@ -122,7 +123,7 @@ struct ConsolePages: Sendable {
             rows.append(
                 VoteRow(
                     id: vote.id, title: vote.title.pick(context.locale), community: vote.communityCode,
-                    phase: vote.phase(at: now).rawValue, options: vote.options.map { $0.pick(context.locale) },
+                    phase: strings["p_phase_" + vote.phase(at: now).rawValue] ?? "", options: vote.options.map { $0.pick(context.locale) },
                     batches: batches, closed: vote.phase(at: now) == .closed))
         }
         let proposals = try await self.proposals.proposals.proposals(community: community, status: .onAgenda).map {

@@ -87,7 +87,7 @@ struct ParticipationPages: Sendable {
         guard name != nil || self.divisions == nil else { throw ParticipationProblem.communityNotFound }
         let now = self.votes.now()
         let votes = try await self.votes.votes.votes(community: code).map {
-            CommunityPageModel.vote($0, now: now, locale: context.locale)
+            CommunityPageModel.vote($0, now: now, strings: strings, locale: context.locale)
         }
         var campaigns: [CommunityPageModel.CampaignRow] = []
         for campaign in try await self.campaigns.campaigns.campaigns(community: code) {
@@ -97,7 +97,7 @@ struct ParticipationPages: Sendable {
                 .init(
                     id: campaign.id, title: campaign.title.pick(context.locale), signed: signed,
                     households: campaign.households, percent: 100 * signed / max(1, campaign.households),
-                    state: CampaignView(campaign, now: now).state))
+                    state: strings["p_state_" + CampaignView(campaign, now: now).state] ?? ""))
         }
         let proposals = try await self.proposals.proposals.proposals(community: code, status: nil).map {
             CommunityPageModel.ProposalRow(
