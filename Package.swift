@@ -36,7 +36,7 @@ let package = Package(
             name: "CitizenCloud",
             dependencies: [
                 "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "ServiceHall",
-                "Appointments", "Billing", "Livability",
+                "Appointments", "Billing", "Livability", "Participation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
