@@ -123,7 +123,8 @@ struct ConsolePages: Sendable {
             rows.append(
                 VoteRow(
                     id: vote.id, title: vote.title.pick(context.locale), community: vote.communityCode,
-                    phase: strings["p_phase_" + vote.phase(at: now).rawValue] ?? "", options: vote.options.map { $0.pick(context.locale) },
+                    phase: strings["p_phase_" + vote.phase(at: now).rawValue] ?? "",
+                    options: vote.options.map { $0.pick(context.locale) },
                     batches: batches, closed: vote.phase(at: now) == .closed))
         }
         let proposals = try await self.proposals.proposals.proposals(community: community, status: .onAgenda).map {
