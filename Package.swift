@@ -38,7 +38,7 @@ let package = Package(
             name: "CitizenCloud",
             dependencies: [
                 "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "ServiceHall",
-                "Appointments", "Billing", "Livability", "Cases",
+                "Appointments", "Billing", "Livability", "Cases", "Participation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -54,7 +54,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall", "Appointments",
-                "Billing", "Livability", "Cases",
+                "Billing", "Livability", "Cases", "Participation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -119,6 +119,22 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Resources/templates")],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "Participation",
+            dependencies: [
+                "Platform", "Territory", "Population", "Identity", "Notifications",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/openapi.yaml")],
             swiftSettings: settings
         ),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -247,7 +263,7 @@ let package = Package(
             name: "BrowserTests",
             dependencies: [
                 "App", "Territory", "Identity", "ServiceHall", "TestSupport", "Appointments", "Billing", "Population",
-                "Platform", "Livability",
+                "Platform", "Livability", "Participation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -300,6 +316,20 @@ let package = Package(
             name: "BillingTests",
             dependencies: [
                 "App", "Billing", "Identity", "Platform", "Population", "ServiceHall", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "ParticipationTests",
+            dependencies: [
+                "App", "Participation", "Identity", "Platform", "Population", "Territory", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -4,6 +4,7 @@ import Cases
 import Identity
 import Livability
 import Notifications
+import Participation
 import Platform
 import Population
 import ServiceHall
@@ -23,6 +24,7 @@ public enum AppModules {
         BillingModule.self,
         LivabilityModule.self,
         CasesModule.self,
+        ParticipationModule.self,
         AffairsModule.self,
         HomeModule.self,
     ]
