@@ -105,7 +105,7 @@ import Testing
                     #"{"category":"noise","description":"楼上装修太吵了","address":"1栋","photos":[{"data":"\#(text)"}]}"#,
                     "invalid_photo"
                 ),
-                ("not json", "malformed_body"),
+                ("not json", "invalid_body"),
             ]
             for (body, code) in cases {
                 let response = try await client.send(.post, "/api/v1/cases", json: body, token: resident)

@@ -69,9 +69,6 @@ public enum CasesProblem {
     public static let alreadyRated = Problem(
         .conflict, code: "already_rated", zh: "该诉求已评价。", en: "The case has been rated already.")
 
-    /// 400: the body is not the expected JSON object.
-    public static let malformedBody = Problem(
-        .badRequest, code: "malformed_body", zh: "请求体不是有效的 JSON 对象。", en: "The body is not a valid JSON object.")
 }
 
 extension AppError {

@@ -129,16 +129,10 @@ public struct CaseAPI: Sendable {
         )
     }
 
-    /// Decodes a JSON body, answering malformed JSON with `malformed_body`.
+    /// Decodes a JSON body; the platform's decoder answers a body that does not fit with 400 `invalid_body`.
     static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T
     {
-        do {
-            return try await request.decode(as: T.self, context: context)
-        } catch let error as any AppError {
-            throw error
-        } catch {
-            throw CasesProblem.malformedBody
-        }
+        try await request.decode(as: T.self, context: context)
     }
 }
 
