@@ -134,6 +134,14 @@ import Testing
                 #expect(status.rawValue == (try row.decode(column: "status", as: String.self)))
                 #expect(events.last?.ownerCode == owner)
             }
+
+            // The running sums behind the public figures match a count of the cases themselves.
+            let statistics = StatisticsRepository(database: database)
+            for grouping in StatisticsRepository.Grouping.allCases {
+                let kept = try await statistics.figures(grouping, under: "")
+                #expect(kept == (try await statistics.countedFigures(grouping, under: "")), "\(grouping)")
+                #expect(kept.reduce(0) { $0 + $1.volume } == count)
+            }
         }
     }
 }

@@ -169,5 +169,34 @@ public enum CasesMigrations {
                 """,
             ]
         },
+        SQLMigration(id: "cases.0004.figures") { _ in
+            [
+                """
+                CREATE TABLE cases_figures (
+                    division_code TEXT NOT NULL,
+                    department_id TEXT NOT NULL,
+                    volume BIGINT NOT NULL,
+                    resolved BIGINT NOT NULL,
+                    on_time BIGINT NOT NULL,
+                    rated BIGINT NOT NULL,
+                    rating_sum BIGINT NOT NULL,
+                    escalated BIGINT NOT NULL,
+                    closed BIGINT NOT NULL,
+                    PRIMARY KEY (division_code, department_id)
+                )
+                """,
+                """
+                CREATE TABLE cases_close_hours (
+                    division_code TEXT NOT NULL,
+                    department_id TEXT NOT NULL,
+                    hours BIGINT NOT NULL,
+                    n BIGINT NOT NULL,
+                    PRIMARY KEY (division_code, department_id, hours)
+                )
+                """,
+                StatisticsRepository.fillFigures,
+                StatisticsRepository.fillCloseHours,
+            ]
+        },
     ]
 }

@@ -48,7 +48,7 @@ public enum CasesProblem {
                 .conflict, code: "invalid_transition",
                 zh: "诉求当前状态为“\(from.label.zh)”，不能执行“\(command.rawValue)”。",
                 en: "The case is \(from.label.en.lowercased()); '\(command.rawValue)' does not apply.",
-                extensions: ["status": status.rawValue])
+                extensions: ["caseStatus": status.rawValue])
         case .notAllowed(_, let command):
             Problem(
                 .forbidden, code: "forbidden", zh: "无权对该诉求执行“\(command.rawValue)”。",

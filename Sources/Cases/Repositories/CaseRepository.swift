@@ -47,7 +47,8 @@ public struct CaseRepository: Sendable {
             closedAt: try row.decode(column: "closed_at", as: Int64?.self))
     }
 
-    /// Inserts a new case (version 1) with its photos and first history row, in the caller's transaction.
+    /// Inserts a new case (version 1) with its photos, first history row and its part of the public figures, in the
+    /// caller's transaction.
     func insert(
         _ record: CaseRecord, contact: [UInt8]?, photos: [ValidReport.Photo], event: CaseEvent, on sql: any SQLDatabase
     ) async throws {
@@ -66,6 +67,7 @@ public struct CaseRepository: Sendable {
                 .run()
         }
         try await self.insert(event, caseID: record.id, actorID: record.reporterAccountID ?? record.source, on: sql)
+        try await CaseTally.apply(adding: record, removing: nil, on: sql)
     }
 
     /// Appends one history row.
@@ -82,8 +84,9 @@ public struct CaseRepository: Sendable {
             ).run()
     }
 
-    /// Writes `next` over `current` only if the row still has `current`'s version (compare-and-set); returns
-    /// whether this writer won. The history row is the caller's to add in the same transaction.
+    /// Writes `next` over `current` only if the row still has `current`'s version (compare-and-set), with the
+    /// change of the public figures; returns whether this writer won. The history row is the caller's to add in the
+    /// same transaction.
     func replace(_ current: CaseRecord, with next: CaseRecord, on sql: any SQLDatabase) async throws -> Bool {
         let row = try await sql.update("cases")
             .set("division_code", to: next.divisionCode).set("owner_code", to: next.ownerCode)
@@ -96,7 +99,9 @@ public struct CaseRepository: Sendable {
             .set("closed_at", to: next.closedAt)
             .where("id", .equal, current.id).where("version", .equal, current.version)
             .returning("version").first()
-        return row != nil
+        guard row != nil else { return false }
+        try await CaseTally.apply(adding: next, removing: current, on: sql)
+        return true
     }
 
     /// The case with this id.

@@ -4,6 +4,6 @@ import ArgumentParser
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Load generators for the benchmarks in Benchmarks/.",
-        subcommands: [TrafficCommand.self, BallotBenchCommand.self]
+        subcommands: [TrafficCommand.self, BallotBenchCommand.self, CaseStatisticsBenchCommand.self]
     )
 }

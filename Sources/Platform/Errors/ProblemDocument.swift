@@ -29,6 +29,9 @@ public struct ProblemDocument: Encodable, Sendable {
         self.extensions = extensions
     }
 
+    /// The standard members: an extension of the same name is never written over them.
+    static let members: Set<String> = ["type", "title", "status", "detail", "code", "instance", "requestId"]
+
     private struct Key: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
@@ -46,7 +49,7 @@ public struct ProblemDocument: Encodable, Sendable {
         try container.encode(self.code, forKey: Key("code"))
         try container.encodeIfPresent(self.instance, forKey: Key("instance"))
         try container.encodeIfPresent(self.requestId, forKey: Key("requestId"))
-        for (name, value) in self.extensions.sorted(by: { $0.key < $1.key }) {
+        for (name, value) in self.extensions.sorted(by: { $0.key < $1.key }) where !Self.members.contains(name) {
             try container.encode(value, forKey: Key(name))
         }
     }

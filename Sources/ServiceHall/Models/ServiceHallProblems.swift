@@ -29,7 +29,7 @@ public enum ServiceHallProblem {
             .conflict, code: "transition_not_allowed",
             zh: "办件当前为“\(status.label.zh)”，不能执行“\(action.label.zh)”。",
             en: "The application is '\(status.label.en)'; '\(action.label.en)' is not possible now.",
-            extensions: ["status": status.rawValue, "action": action.rawValue])
+            extensions: ["applicationStatus": status.rawValue, "action": action.rawValue])
     }
 
     /// 403: a member of staff of another department.
