@@ -137,10 +137,15 @@ import Testing
 
             // The running sums behind the public figures match a count of the cases themselves.
             let statistics = StatisticsRepository(database: database)
+            let community = try #require(stored.first).decode(column: "owner_code", as: String.self).prefix(12)
+            let prefixes = ["", "5", "5101", "510104", "5101040", "510104003", String(community), "510199"]
             for grouping in StatisticsRepository.Grouping.allCases {
-                let kept = try await statistics.figures(grouping, under: "")
-                #expect(kept == (try await statistics.countedFigures(grouping, under: "")), "\(grouping)")
-                #expect(kept.reduce(0) { $0 + $1.volume } == count)
+                for prefix in prefixes {
+                    let kept = try await statistics.figures(grouping, under: prefix)
+                    let counted = try await statistics.countedFigures(grouping, under: prefix)
+                    #expect(kept == counted, "\(grouping) under '\(prefix)'")
+                }
+                #expect(try await statistics.figures(grouping, under: "").reduce(0) { $0 + $1.volume } == count)
             }
         }
     }

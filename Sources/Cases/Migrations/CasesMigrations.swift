@@ -173,8 +173,9 @@ public enum CasesMigrations {
             [
                 """
                 CREATE TABLE cases_figures (
-                    division_code TEXT NOT NULL,
-                    department_id TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    grouped_by TEXT NOT NULL,
+                    group_key TEXT NOT NULL,
                     volume BIGINT NOT NULL,
                     resolved BIGINT NOT NULL,
                     on_time BIGINT NOT NULL,
@@ -182,21 +183,20 @@ public enum CasesMigrations {
                     rating_sum BIGINT NOT NULL,
                     escalated BIGINT NOT NULL,
                     closed BIGINT NOT NULL,
-                    PRIMARY KEY (division_code, department_id)
+                    PRIMARY KEY (scope, grouped_by, group_key)
                 )
                 """,
                 """
                 CREATE TABLE cases_close_hours (
-                    division_code TEXT NOT NULL,
-                    department_id TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    grouped_by TEXT NOT NULL,
+                    group_key TEXT NOT NULL,
                     hours BIGINT NOT NULL,
                     n BIGINT NOT NULL,
-                    PRIMARY KEY (division_code, department_id, hours)
+                    PRIMARY KEY (scope, grouped_by, group_key, hours)
                 )
                 """,
-                StatisticsRepository.fillFigures,
-                StatisticsRepository.fillCloseHours,
-            ]
+            ] + StatisticsRepository.fillStatements
         },
     ]
 }
