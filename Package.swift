@@ -391,7 +391,7 @@ let package = Package(
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"), "App", "TestSupport", "Platform",
-                "Appointments", "Billing", "ServiceHall",
+                "Appointments", "Billing", "ServiceHall", "Cases", "Livability", "Territory",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: settings

@@ -21,7 +21,8 @@ public struct CasesModule: ContextModule {
     let divisions: DivisionRepository
 
     /// Needs the territory's ``DivisionRepository``, the identity context's ``ResidentRegistration`` and the
-    /// service hall's ``CatalogStore`` (departments).
+    /// service hall's ``CatalogStore`` (departments); uses a ``CommunityLocator`` when one is published (the life
+    /// circle's) to place reports that come with a position only.
     public init(platform: PlatformServices, ports: inout ModulePorts) throws {
         self.database = platform.database
         self.logger = platform.logger
@@ -31,7 +32,7 @@ public struct CasesModule: ContextModule {
             database: platform.database, divisions: self.divisions,
             registration: try ports.require(ResidentRegistration.self),
             departments: CatalogDepartments(catalog: try ports.require(CatalogStore.self)), cipher: platform.cipher,
-            publicBaseURL: platform.issuer)
+            locator: ports.optional((any CommunityLocator).self), publicBaseURL: platform.issuer)
         self.keys = Open311Keys(database: platform.database)
         ports.publish(self.service)
     }

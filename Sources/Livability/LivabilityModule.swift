@@ -1,8 +1,10 @@
 import Identity
 import Platform
 import Population
+import Territory
 
-/// The 15-minute life circle's front door: coverage of homes, facilities, what-if scenarios and the maps.
+/// The 15-minute life circle's front door: coverage of homes, facilities, what-if scenarios and the maps. Publishes
+/// the ``CommunityLocator`` that places a point in the community of the nearest street.
 public struct LivabilityModule: ContextModule {
     public static let name = "livability"
     public static var migrations: [any Migration] { LivabilityMigrations.all }
@@ -16,6 +18,7 @@ public struct LivabilityModule: ContextModule {
         self.service = LivabilityService(
             database: platform.database,
             households: RegistrationHouseholds(registration: try ports.require(ResidentRegistration.self)))
+        ports.publish(NetworkCommunityLocator(index: self.service.index), as: (any CommunityLocator).self)
     }
 
     public var templateDirectories: [String] { [LivabilityPages.templateDirectory] }

@@ -12,9 +12,9 @@ extension Open311Routes {
         }
         let lat = try Self.coordinate(fields["lat"], name: "lat")
         let lon = try Self.coordinate(fields["long"], name: "long")
-        let community = fields["address_id"].flatMap { $0.isEmpty ? nil : $0 } ?? fields["attribute[community]"]
-        guard let community, !community.isEmpty else {
-            throw Open311Error(status: 400, description: "address_id (the community code) is required")
+        let community = (fields["address_id"] ?? fields["attribute[community]"]).flatMap { $0.isEmpty ? nil : $0 }
+        guard community != nil || (lat != nil && lon != nil) else {
+            throw Open311Error(status: 400, description: "a location is required: lat and long, or address_id")
         }
         let contact = [fields["first_name"], fields["last_name"], fields["email"], fields["phone"]]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")

@@ -20,14 +20,17 @@ public struct CaseService: Sendable {
     let departments: any CaseDepartments
     let cipher: PersonalDataCipher
     let clock: @Sendable () -> Int64
+    /// Places a report that has only a position (nil: such reports must name their community).
+    let locator: (any CommunityLocator)?
     /// The server's public base URL (for links in Open311 discovery).
     let publicBaseURL: String
 
     public init(
         database: Database, divisions: DivisionRepository, registration: ResidentRegistration?,
-        departments: any CaseDepartments, cipher: PersonalDataCipher, publicBaseURL: String = "",
-        clock: @escaping @Sendable () -> Int64 = { CityClock.now() }
+        departments: any CaseDepartments, cipher: PersonalDataCipher, locator: (any CommunityLocator)? = nil,
+        publicBaseURL: String = "", clock: @escaping @Sendable () -> Int64 = { CityClock.now() }
     ) {
+        self.locator = locator
         self.publicBaseURL = publicBaseURL
         self.database = database
         self.cases = CaseRepository(database: database)
@@ -92,13 +95,22 @@ public struct CaseService: Sendable {
         return record
     }
 
-    /// The community a report belongs to: the one given (checked), else the resident's registered one.
+    /// The community a report belongs to: the one given (checked), else the one at the report's position, else the
+    /// resident's registered one; refused when none applies.
     func community(for report: ValidReport, reporter: Reporter) async throws -> String {
         var code = report.communityCode
+        if code == nil, let lat = report.lat, let lon = report.lon, let locator = self.locator {
+            code = try await locator.community(atLatitude: lat, longitude: lon)
+        }
         if code == nil, case .resident(let principal) = reporter {
             code = try await self.registration?.membership(of: principal)?.communityCode
         }
         guard let code else {
+            if report.lat != nil {
+                throw CasesProblem.invalidReport(
+                    "lat", zh: "该位置附近没有本市的社区，请选择问题所在的社区。",
+                    en: "No community of the city is near this position; choose the community where the problem is.")
+            }
             throw CasesProblem.invalidReport(
                 "communityCode", zh: "请选择问题所在的社区。", en: "Choose the community where the problem is.")
         }
