@@ -79,6 +79,10 @@ struct CasesBrowserTests {
         _ = try await browser.waitForElement(css: "#my-scope-code")
     }
 
+    /// A 1 × 1 PNG.
+    static let pixelPNG =
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+
     @Test(
         "a resident reports → the community accepts and escalates → the street resolves and closes → the resident rates"
     )
@@ -92,11 +96,21 @@ struct CasesBrowserTests {
                 try await browser.findElement(css: "#case-description").sendKeys("和平社区东门路灯连续三晚不亮")
                 try await browser.findElement(css: "#case-lat").sendKeys("30.6571")
                 try await browser.findElement(css: "#case-lon").sendKeys("104.0812")
+                // A photo taken on the spot: a 1 × 1 PNG uploaded through the file input.
+                let photo = FileManager.default.temporaryDirectory.appendingPathComponent("lamp-\(UUID()).png")
+                try Data(base64Encoded: Self.pixelPNG)?.write(to: photo)
+                defer { try? FileManager.default.removeItem(at: photo) }
+                try await browser.findElement(css: "#case-photos").sendKeys(photo.path)
                 try await ServiceHallBrowserTests.keep(browser, "cases-report-phone")
                 try await browser.findElement(css: "#case-submit").click()
                 try await ServiceHallBrowserTests.waitForText(browser, "#case-status", "已受理")
                 #expect(try await browser.findElement(css: "#case-title").text == "路灯不亮")
                 #expect(try await browser.findElement(css: "#case-owner").text.contains(Self.community))
+                // The photo is stored and shown to its reporter.
+                let loaded = try await browser.executeScript(
+                    "const i = document.querySelector('#case-photos img'); return i ? i.complete && i.naturalWidth : -1"
+                )
+                #expect(loaded == .number(1))
                 try await ServiceHallBrowserTests.keep(browser, "cases-received-phone")
                 guard case .string(let path) = try await browser.executeScript("return location.pathname") else {
                     throw CancellationError()

@@ -69,6 +69,8 @@ enum SiteStylesheet {
         .foot { max-width: 960px; margin: 24px auto; padding: 0 16px; font-size: 12px; color: var(--muted); }
         .foot ul { padding-left: 18px; }
         .alert { background: #fdecea; color: #8a1c12; border-radius: 8px; padding: 10px 12px; }
+        .photos { display: flex; gap: 8px; flex-wrap: wrap; margin: 8px 0; }
+        .photos img { width: 104px; height: 104px; object-fit: cover; border-radius: 8px; }
         .note { background: #fff7e0; border-radius: 8px; padding: 10px 12px; } .ok { color: #1e7b34; }
         .facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 14px; background: var(--card);
           border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; } .facts dt { color: var(--muted); }

@@ -107,11 +107,16 @@ public struct CaseAPI: Sendable {
             guard let position = Int(try context.parameters.require("position")),
                 let photo = try await self.service.cases.photo(record.id, position: position)
             else { throw Problem.notFound(code: "photo_not_found", zh: "没有这张照片。", en: "No such photo.") }
-            return Response(
-                status: .ok,
-                headers: [.contentType: photo.contentType, .cacheControl: "private, max-age=3600"],
-                body: .init(byteBuffer: ByteBuffer(bytes: photo.bytes)))
+            return Self.photoResponse(photo)
         }
+    }
+
+    /// A stored photo as an image answer, cached only by the viewer's own browser.
+    static func photoResponse(_ photo: ValidReport.Photo) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: photo.contentType, .cacheControl: "private, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(bytes: photo.bytes)))
     }
 
     /// The full view of a case, as JSON with `status`.

@@ -99,6 +99,9 @@ struct DetailModel {
     let canRevisit: Bool
     let error: String?
     let map: String
+    /// Paths of the case's photos (served to those who may see the case).
+    let photos: [String]
+    let hasPhotos: Bool
 }
 
 /// Names of the levels.
@@ -141,6 +144,7 @@ extension CasePages {
         if let principal, principal.role == .resident {
             following = try await self.service.cases.followed(by: principal.subject).contains(record.id)
         }
+        let photos = (0..<(try await self.service.cases.photoCount(record.id))).map { "\(base)/photos/\($0)" }
         let model = DetailModel(
             row: Row(record, categories: categories, locale: locale, now: CityClock.now()), base: base,
             description: record.description, address: record.address,
@@ -152,7 +156,8 @@ extension CasePages {
             canFollow: principal?.role == .resident && actor != .reporter && !following, following: following,
             canRevisit: actor == .official && record.status == .closed,
             error: try QueryParameters(request, allowed: ["error"]).string("error"),
-            map: CaseSVG.map([], marker: record.lat.flatMap { la in record.lon.map { (lat: la, lon: $0) } }))
+            map: CaseSVG.map([], marker: record.lat.flatMap { la in record.lon.map { (lat: la, lon: $0) } }),
+            photos: photos, hasPhotos: !photos.isEmpty)
         return self.renderer.render(
             "cases-detail", title: model.row.category, model: model, request: request, context: context,
             strings: strings)

@@ -26,11 +26,16 @@ public struct CasePages: Sendable {
             return try await self.form(request, context, values: [:], error: nil)
         }
         router.post("/cases") { request, context in
-            let (principal, fields) = try await WebForm.requireSession(request, context: context)
+            let (principal, fields, files) = try await WebForm.requireSessionWithFiles(
+                request, context: context, maxBytes: 4 * 1024 * 1024)
+            let photos = files.filter { $0.name == "photos" }.map {
+                CaseReport.Photo(contentType: $0.contentType, data: Data($0.bytes).base64EncodedString())
+            }
             let report = CaseReport(
                 category: fields["category"], description: fields["description"], address: fields["address"],
                 lat: fields["lat"].flatMap { Double($0) }, lon: fields["lon"].flatMap { Double($0) },
-                communityCode: fields["communityCode"], mediaUrl: fields["mediaUrl"])
+                communityCode: fields["communityCode"], photos: photos.isEmpty ? nil : photos,
+                mediaUrl: fields["mediaUrl"])
             do {
                 let reporter: CaseService.Reporter =
                     principal.role == .resident
@@ -75,6 +80,14 @@ public struct CasePages: Sendable {
                 }
                 let record = try await self.service.visible(id, to: context.principal)
                 return try await self.detail(record, base: "\(base)/\(id)", request, context)
+            }
+            router.get("\(base)/{id}/photos/{position}") { request, context in
+                _ = try QueryParameters(request, allowed: [])
+                let record = try await self.service.visible(try context.parameters.require("id"), to: context.principal)
+                guard let position = Int(try context.parameters.require("position")),
+                    let photo = try await self.service.cases.photo(record.id, position: position)
+                else { throw Problem.notFound(code: "photo_not_found", zh: "没有这张照片。", en: "No such photo.") }
+                return CaseAPI.photoResponse(photo)
             }
             router.post("\(base)/{id}/act") { request, context in
                 let id = try context.parameters.require("id")

@@ -41,6 +41,8 @@ enum CasesStrings {
         "satisfied": ("居民满意", "Resident satisfied"), "by_district": ("按区县", "By district"),
         "by_street": ("按街道", "By street"), "by_community": ("按社区", "By community"),
         "by_department": ("按部门", "By department"), "photo": ("照片链接（可选）", "Photo link (optional)"),
+        "photos": ("照片（可选）", "Photos (optional)"),
+        "photos_hint": ("最多 3 张 JPEG 或 PNG，每张不超过 256 KB。", "Up to 3 JPEG or PNG photos of at most 256 KB each."),
     ]
 
     static func table(for locale: AppLocale) -> [String: String] {

@@ -34,6 +34,24 @@ public enum WebForm {
         return (principal, fields)
     }
 
+    /// Like ``requireSession(_:context:)`` for a form that may carry files: a `multipart/form-data` body (at most
+    /// `maxBytes`) gives its fields and files, a URL-encoded one its fields and no files.
+    public static func requireSessionWithFiles(
+        _ request: Request, context: AppRequestContext, maxBytes: Int
+    ) async throws -> (principal: Principal, fields: [String: String], files: [MultipartForm.File]) {
+        guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(of:)) else {
+            let (principal, fields) = try await Self.requireSession(request, context: context)
+            return (principal, fields, [])
+        }
+        guard let principal = context.principal, let expected = context.sessionCSRF else {
+            throw AuthorizationProblem.unauthenticated
+        }
+        let body = try await request.body.collect(upTo: maxBytes)
+        let form = try MultipartForm(body: Array(buffer: body), boundary: boundary)
+        guard let sent = form.fields["csrf"], Self.constantTimeEqual(sent, expected) else { throw Self.csrfFailed }
+        return (principal, form.fields, form.files)
+    }
+
     /// `next` when it is a canonical path on this site, otherwise `fallback`: never an open redirect.
     ///
     /// Accepted: at most 2,048 characters starting with a single `/`, with no `//`, no backslash, no control
