@@ -79,6 +79,9 @@ public struct CasesModule: ContextModule {
                     try await cases.count(try CaseOfficialAPI.inbox(principal, view: .escalated))
                 }),
             ConsoleMenuEntry(
+                id: "menu-case-rules", label: LocalizedText(zh: "诉求分派规则", en: "Case routing rules"),
+                path: "/console/cases/rules", action: .routeCases, order: 34),
+            ConsoleMenuEntry(
                 id: "menu-meetings", label: LocalizedText(zh: "联席会议", en: "Joint meetings"),
                 path: "/console/meetings", action: .holdJointMeetings, order: 33),
             ConsoleMenuEntry(
@@ -112,6 +115,7 @@ public struct CasesModule: ContextModule {
         PublicCaseAPI(service: self.service, statistics: statistics).register(on: routes.api)
         CasePages(service: self.service, renderer: routes.renderer).register(on: routes.router)
         CaseConsolePages(service: self.service, renderer: routes.renderer).register(on: routes.router)
+        CaseRulePages(service: self.service, renderer: routes.renderer).register(on: routes.router)
         CasePublicPages(service: self.service, statistics: statistics, renderer: routes.renderer)
             .register(on: routes.router)
     }
@@ -123,5 +127,9 @@ struct CatalogDepartments: CaseDepartments {
 
     func name(of departmentID: String) async throws -> LocalizedText? {
         try await self.catalog.snapshot().department(departmentID)?.name
+    }
+
+    func all() async throws -> [(id: String, name: LocalizedText)] {
+        try await self.catalog.snapshot().catalog.departments.map { ($0.id, $0.name) }
     }
 }

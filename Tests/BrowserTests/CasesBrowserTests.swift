@@ -55,6 +55,7 @@ struct CasesBrowserTests {
         let service = IdentityService(database: database, cipher: cipher, hasher: PasswordHasher(cost: 4))
         for (username, role, scope) in [
             ("heping.worker", Role.communityWorker, community), ("chunxilu.officer", .streetOfficer, "510104003"),
+            ("city.officer", .cityOfficer, "510100"),
         ] {
             _ = try await service.createOfficial(
                 username: username, name: username, role: role, scope: scope, password: Self.password,
@@ -158,6 +159,43 @@ struct CasesBrowserTests {
                 try await ServiceHallBrowserTests.keep(browser, "cases-rated-phone")
                 try await browser.navigate(to: base + "/me/cases")
                 #expect(try await browser.waitForElement(css: "#my-cases").text.contains("已关闭"))
+            }
+        }
+    }
+
+    @Test(
+        "a city officer finds the routing rules in the console, sends a district's noise cases to another department, and removes the rule"
+    )
+    func cityOfficerEditsRoutingRules() async throws {
+        try await TestApp.with(.sqlite, framework: .live, prepare: Self.prepare) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))"
+            try await WebDriver.withSession(viewport: .phone) { browser in
+                try await Self.signInOfficial(browser, base, "city.officer")
+                try await browser.navigate(to: base + "/console/home")
+                try await browser.waitForElement(css: "a[href='/console/cases/rules']").click()
+                _ = try await browser.waitForElement(css: "#rule-form")
+                let before = try await browser.findElements(css: "#rules tbody tr").count
+                try await browser.findElement(css: "#rule-category option[value='noise']").click()
+                try await browser.findElement(css: "#rule-prefix").sendKeys("510104")
+                try await browser.findElement(css: "#rule-department option[value='cd-ecology']").click()
+                try await browser.findElement(css: "#rule-note").sendKeys("锦江区噪声投诉由生态环境局直接办理")
+                try await browser.findElement(css: "#rule-save").click()
+                _ = try await browser.waitForElement(css: "#rules-saved")
+                #expect(try await browser.findElements(css: "#rules tbody tr").count == before + 1)
+                let row = try await browser.findElement(css: "#rules").text
+                #expect(row.contains("锦江区噪声投诉由生态环境局直接办理"))
+                try await ServiceHallBrowserTests.keep(browser, "cases-rules-phone")
+                // A prefix that is not digits is refused with the reason; nothing is added.
+                try await browser.findElement(css: "#rule-prefix").sendKeys("abc")
+                _ = try await browser.executeScript("document.querySelector('#rule-prefix').removeAttribute('pattern')")
+                try await browser.findElement(css: "#rule-save").click()
+                _ = try await browser.waitForElement(css: "#rules-error")
+                #expect(try await browser.findElements(css: "#rules tbody tr").count == before + 1)
+                // The new rule can be removed; the defaults cannot.
+                try await browser.findElement(css: "#rules button[id^='delete-']").click()
+                _ = try await browser.waitForElement(css: "#rules-saved")
+                #expect(try await browser.findElements(css: "#rules tbody tr").count == before)
+                #expect(try await browser.findElements(css: "#rules button[id^='delete-']").isEmpty)
             }
         }
     }

@@ -16,6 +16,10 @@ import Testing
             ["cd-water", "cd-urban-management"].contains(departmentID)
                 ? LocalizedText(zh: departmentID, en: departmentID) : nil
         }
+
+        func all() async throws -> [(id: String, name: LocalizedText)] {
+            ["cd-water", "cd-urban-management"].map { ($0, LocalizedText(zh: $0, en: $0)) }
+        }
     }
 
     /// A small deterministic generator (SplitMix64).

@@ -33,6 +33,14 @@ enum CasesStrings {
         "statistics": ("诉求统计", "Statistics"), "volume": ("诉求量", "Volume"), "on_time": ("按时办结率", "On time"),
         "satisfaction": ("满意度", "Satisfaction"), "escalation": ("上报率", "Escalated"),
         "median": ("办结用时中位数（小时）", "Median hours to close"), "name": ("名称", "Name"),
+        "rules": ("诉求分派规则", "Case routing rules"), "console": ("工作台", "Console"),
+        "rules_lead": (
+            "某类诉求发生在某区划（代码前缀）内时交给哪个部门；前缀最长的规则优先，空前缀为全市默认。",
+            "Which department gets a category's cases under a division (code prefix); the longest prefix wins, the empty prefix is the city-wide default."
+        ),
+        "rules_saved": ("规则已保存。", "The rules are saved."), "rule_prefix": ("区划代码前缀", "Division prefix"),
+        "rule_note": ("依据或说明", "Basis or note"), "rule_save": ("保存规则", "Save the rule"),
+        "rule_delete": ("删除", "Delete"), "city_wide": ("全市（默认）", "City-wide (default)"),
         "meetings": ("联席会议", "Joint meetings"), "call_meeting": ("召开联席会议", "Call a joint meeting"),
         "title": ("会议名称", "Title"), "held_on": ("会议日期", "Date"), "agenda": ("议程", "Agenda"),
         "decision": ("决定", "Decision"), "decide": ("记录决定", "Record the decision"),

@@ -172,4 +172,6 @@ public struct CaseService: Sendable {
 public protocol CaseDepartments: Sendable {
     /// The department's name when the catalog has it.
     func name(of departmentID: String) async throws -> LocalizedText?
+    /// Every department, with its name, in the catalog's order.
+    func all() async throws -> [(id: String, name: LocalizedText)]
 }
