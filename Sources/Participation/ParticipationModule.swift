@@ -20,6 +20,7 @@ public struct ParticipationModule: ContextModule {
     let paper: PaperBallotService
     let campaigns: CampaignService
     let proposals: ProposalService
+    let meetings: MeetingService
 
     public init(platform: PlatformServices, ports: inout ModulePorts) throws {
         let register = try ports.require(RegisterRepository.self)
@@ -34,6 +35,8 @@ public struct ParticipationModule: ContextModule {
         self.campaigns = CampaignService(
             database: platform.database, eligibility: self.eligibility, register: register, outbox: platform.outbox)
         self.proposals = ProposalService(database: platform.database, eligibility: self.eligibility)
+        self.meetings = MeetingService(
+            database: platform.database, eligibility: self.eligibility, outbox: platform.outbox)
         ports.publish(self.votes)
     }
 
@@ -60,7 +63,14 @@ public struct ParticipationModule: ContextModule {
     public var consoleMenu: [ConsoleMenuEntry] {
         let paper = self.paper.batches
         let proposals = self.proposals.proposals
+        let meetings = self.meetings.meetings
         return [
+            ConsoleMenuEntry(
+                id: "menu-meetings-council", label: LocalizedText(zh: "议事会议", en: "Council meetings"),
+                path: "/console/participation/meetings", action: .manageParticipation, order: 62,
+                count: { principal in
+                    try await meetings.plannedCount(communityPrefix: Authorization.scopePrefix(principal.scope ?? "-"))
+                }),
             ConsoleMenuEntry(
                 id: "menu-paper-ballots", label: LocalizedText(zh: "纸质选票待复核", en: "Paper ballots to confirm"),
                 path: "/console/participation", action: .countPaperBallots, order: 60,
@@ -91,11 +101,14 @@ public struct ParticipationModule: ContextModule {
         VoteAPI(service: self.votes, paper: self.paper).register(on: routes.api)
         CampaignAPI(service: self.campaigns).register(on: routes.api)
         ProposalAPI(service: self.proposals).register(on: routes.api)
+        MeetingAPI(service: self.meetings).register(on: routes.api)
         ParticipationPages(
-            votes: self.votes, campaigns: self.campaigns, proposals: self.proposals, bodies: self.bodies,
-            divisions: self.divisions, renderer: routes.renderer
+            votes: self.votes, campaigns: self.campaigns, proposals: self.proposals, meetings: self.meetings.meetings,
+            bodies: self.bodies, divisions: self.divisions, renderer: routes.renderer
         ).register(on: routes.router)
         ConsolePages(votes: self.votes, paper: self.paper, proposals: self.proposals, renderer: routes.renderer)
+            .register(on: routes.router)
+        MeetingPages(service: self.meetings, proposals: self.proposals.proposals, renderer: routes.renderer)
             .register(on: routes.router)
     }
 }

@@ -140,4 +140,49 @@ struct ParticipationBrowserTests {
             }
         }
     }
+
+    @Test("a community worker calls a council meeting from the console; a resident finds it and registers")
+    func meetingCalledAndRegistered() async throws {
+        try await TestApp.with(.sqlite, framework: .live, prepare: Self.prepare) { client in
+            let base = "http://127.0.0.1:\(try #require(client.port))"
+            _ = try await Self.post(
+                client, "/api/v1/residents",
+                #"{"name":"王小丽","idNumber":"\#(Self.idNumber)","phone":"\#(Self.phone)","password":"\#(Self.password)"}"#
+            )
+            let path: String = try await WebDriver.withSession(viewport: .phone) { browser in
+                try await Self.consoleSignIn(browser, base, "hongxing.setup")
+                try await browser.navigate(to: base + "/console/home")
+                try await browser.waitForElement(css: "a[href='/console/participation/meetings']").click()
+                _ = try await browser.waitForElement(css: "#call-form")
+                try await browser.findElement(css: "#meeting-title-input").sendKeys("十二月居民议事会")
+                let tomorrow = CityClock.localDate(CityClock.now() + 86_400)
+                _ = try await browser.executeScript(
+                    "document.querySelector('#starts-at').value = arguments[0]",
+                    arguments: [.string(tomorrow + "T19:30")])
+                try await browser.findElement(css: "#place").sendKeys("社区活动室")
+                try await browser.findElement(css: "#quorum").sendKeys("10")
+                try await browser.findElement(css: "#free-items").sendKeys("春节邻里活动安排")
+                try await ServiceHallBrowserTests.keep(browser, "participation-call-meeting-phone")
+                try await browser.findElement(css: "#call-meeting").click()
+                #expect(try await browser.waitForElement(css: "#meeting-title").text == "十二月居民议事会")
+                #expect(try await browser.findElement(css: "#item-1").text.contains("春节邻里活动安排"))
+                guard case .string(let path) = try await browser.executeScript("return location.pathname") else {
+                    throw CancellationError()
+                }
+                return path.replacingOccurrences(of: "/console", with: "")
+            }
+            try await WebDriver.withSession(viewport: .phone) { browser in
+                try await browser.navigate(to: base + "/signin?lang=zh&next=/participation")
+                try await browser.waitForElement(css: "#username").sendKeys(Self.phone)
+                try await browser.findElement(css: "#password").sendKeys(Self.password)
+                try await browser.findElement(css: "#signin-form button").click()
+                _ = try await browser.waitForElement(css: "#community-name")
+                try await browser.findElement(css: "#meetings a[href='\(path)']").click()
+                try await browser.waitForElement(css: "#meeting-register").click()
+                _ = try await browser.waitForElement(css: "#meeting-registered-note")
+                #expect(try await browser.findElement(css: "#meeting-registered").text == "1")
+                try await ServiceHallBrowserTests.keep(browser, "participation-meeting-phone")
+            }
+        }
+    }
 }

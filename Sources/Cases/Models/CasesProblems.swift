@@ -70,8 +70,3 @@ public enum CasesProblem {
         .conflict, code: "already_rated", zh: "该诉求已评价。", en: "The case has been rated already.")
 
 }
-
-extension AppError {
-    /// The problem's detail in the reader's language (pages show it in place).
-    func text(_ locale: AppLocale) -> String { locale.pick(zh: self.detailZH, en: self.detailEN) }
-}

@@ -169,5 +169,51 @@ public enum ParticipationMigrations {
                 """,
             ]
         },
+        SQLMigration(id: "participation.0003.meetings") { _ in
+            [
+                """
+                CREATE TABLE participation_meetings (
+                    id TEXT PRIMARY KEY,
+                    community_code TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    starts_at BIGINT NOT NULL,
+                    place TEXT NOT NULL,
+                    quorum INTEGER NOT NULL CHECK (quorum >= 1),
+                    status TEXT NOT NULL CHECK (status IN ('planned', 'held', 'published')),
+                    registered INTEGER NOT NULL DEFAULT 0 CHECK (registered >= 0),
+                    present INTEGER CHECK (present >= 0),
+                    minutes TEXT,
+                    created_by TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    published_at BIGINT
+                )
+                """,
+                "CREATE INDEX participation_meetings_community ON participation_meetings (community_code, starts_at)",
+                """
+                CREATE TABLE participation_meeting_items (
+                    meeting_id TEXT NOT NULL REFERENCES participation_meetings(id),
+                    position INTEGER NOT NULL,
+                    proposal_id TEXT REFERENCES participation_proposals(id),
+                    title TEXT NOT NULL,
+                    decision TEXT,
+                    votes_for INTEGER,
+                    votes_against INTEGER,
+                    votes_abstain INTEGER,
+                    passed INTEGER CHECK (passed IN (0, 1)),
+                    decided_by TEXT,
+                    decided_at BIGINT,
+                    PRIMARY KEY (meeting_id, position)
+                )
+                """,
+                """
+                CREATE TABLE participation_meeting_registrations (
+                    meeting_id TEXT NOT NULL REFERENCES participation_meetings(id),
+                    account_id TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    PRIMARY KEY (meeting_id, account_id)
+                )
+                """,
+            ]
+        },
     ]
 }

@@ -101,3 +101,30 @@ extension ParticipationProblem {
     public static let proposalAnswered = Problem(
         .conflict, code: "proposal_answered", zh: "议事会已答复该提议。", en: "The council has already answered this proposal.")
 }
+
+extension ParticipationProblem {
+    public static let meetingNotFound = Problem.notFound(
+        code: "meeting_not_found", zh: "找不到该会议。", en: "No such meeting.")
+    public static let meetingNotPlanned = Problem(
+        .conflict, code: "meeting_not_planned", zh: "会议已召开，不能再报名。",
+        en: "The meeting has been held; registration is closed.")
+    public static let meetingNotStarted = Problem(
+        .conflict, code: "meeting_not_started", zh: "会议尚未开始，不能登记出席。", en: "The meeting has not started yet.")
+    public static let meetingNotHeld = Problem(
+        .conflict, code: "meeting_not_held", zh: "须先登记出席人数，且纪要未发布。",
+        en: "Record the attendance first; the minutes must not be published yet.")
+    public static let meetingDecided = Problem(
+        .conflict, code: "meeting_decided", zh: "该事项已作出决定或纪要已发布。",
+        en: "This item is decided or the minutes are published.")
+    public static let meetingUndecided = Problem(
+        .conflict, code: "meeting_undecided", zh: "还有议程事项没有决定。", en: "Some agenda items have no decision yet.")
+    public static let meetingItemNotFound = Problem.notFound(
+        code: "meeting_item_not_found", zh: "议程中没有该事项。", en: "The agenda has no such item.")
+
+    /// 409: fewer present than the quorum, so no decision may be recorded.
+    public static func quorumNotMet(_ quorum: Int, present: Int) -> Problem {
+        Problem(
+            .conflict, code: "quorum_not_met", zh: "出席 \(present) 人，未达法定人数 \(quorum) 人，不能作出决定。",
+            en: "\(present) present, below the quorum of \(quorum): no decision can be taken.")
+    }
+}

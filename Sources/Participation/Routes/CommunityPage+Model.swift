@@ -29,6 +29,15 @@ struct CommunityPageModel {
         let status: String
     }
 
+    /// A council meeting in a listing.
+    struct MeetingRow {
+        let id: String
+        let title: String
+        let when: String
+        let place: String
+        let status: String
+    }
+
     /// A body with its members.
     struct BodyRow {
         let name: String
@@ -48,10 +57,12 @@ struct CommunityPageModel {
     let votes: [VoteRow]
     let campaigns: [CampaignRow]
     let proposals: [ProposalRow]
+    let meetings: [MeetingRow]
     let bodies: [BodyRow]
     let hasVotes: Bool
     let hasCampaigns: Bool
     let hasProposals: Bool
+    let hasMeetings: Bool
     let hasBodies: Bool
 
     static func vote(_ vote: Vote, now: Int64, strings: [String: String], locale: AppLocale) -> VoteRow {

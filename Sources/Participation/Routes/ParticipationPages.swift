@@ -14,6 +14,7 @@ struct ParticipationPages: Sendable {
     let votes: VoteService
     let campaigns: CampaignService
     let proposals: ProposalService
+    let meetings: MeetingRepository
     let bodies: BodyRepository
     let divisions: DivisionRepository?
     let renderer: PageRenderer
@@ -108,10 +109,15 @@ struct ParticipationPages: Sendable {
         let bodies = try await self.bodies.bodies(community: code).filter { $0.termEnd >= today }.map {
             CommunityPageModel.body($0, strings: strings, locale: context.locale)
         }
+        let meetings = try await self.meetings.meetings(community: code, limit: 10).map {
+            CommunityPageModel.MeetingRow(
+                id: $0.id, title: $0.title, when: $0.startsAtLocal, place: $0.place,
+                status: strings["p_meeting_" + $0.status.rawValue] ?? "")
+        }
         let model = CommunityPageModel(
-            code: code, name: name ?? code, votes: votes, campaigns: campaigns, proposals: proposals, bodies: bodies,
-            hasVotes: !votes.isEmpty, hasCampaigns: !campaigns.isEmpty, hasProposals: !proposals.isEmpty,
-            hasBodies: !bodies.isEmpty)
+            code: code, name: name ?? code, votes: votes, campaigns: campaigns, proposals: proposals,
+            meetings: meetings, bodies: bodies, hasVotes: !votes.isEmpty, hasCampaigns: !campaigns.isEmpty,
+            hasProposals: !proposals.isEmpty, hasMeetings: !meetings.isEmpty, hasBodies: !bodies.isEmpty)
         return self.renderer.render(
             "participation-community", title: (name ?? code) + " · " + (strings["p_title"] ?? ""), model: model,
             request: request, context: context, strings: strings)

@@ -4,7 +4,8 @@ import Population
 
 /// Demo participation for the first community under 春熙路街道: a council and a supervisory committee, proposals
 /// in every state, a finished and certified vote whose ballots went through the real blind-signature protocol
-/// (register residents as voters), an open vote, and a consent campaign in progress. Runs once per community.
+/// (register residents as voters), an open vote, a consent campaign in progress, a council meeting held last week
+/// with its decisions and minutes and one called for next week. Runs once per community.
 struct ParticipationDemoSeeder: Sendable {
     let platform: PlatformServices
     let votes: VoteService
@@ -19,6 +20,7 @@ struct ParticipationDemoSeeder: Sendable {
         let official = Principal(subject: "demo-seed", role: .platformAdmin, scope: "510100", level: 3)
         try await self.bodies(community: community, now: now)
         try await self.proposals(community: community, now: now)
+        try await self.meetings(community: community, now: now, by: official)
 
         // A finished vote: every third household's residents vote, through tokens blinded and signed as in real use.
         let opened = now - 10 * 86_400

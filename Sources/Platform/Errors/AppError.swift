@@ -22,6 +22,9 @@ public protocol AppError: Error, Sendable {
 extension AppError {
     public var extensions: [String: String] { [:] }
     public func extensions(for locale: AppLocale) -> [String: String] { self.extensions }
+
+    /// The detail in the reader's language (pages show it in place).
+    public func text(_ locale: AppLocale) -> String { locale.pick(zh: self.detailZH, en: self.detailEN) }
 }
 
 /// A general-purpose ``AppError`` for cases that need no type of their own.
