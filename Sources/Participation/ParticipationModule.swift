@@ -21,6 +21,7 @@ public struct ParticipationModule: ContextModule {
     let campaigns: CampaignService
     let proposals: ProposalService
     let meetings: MeetingService
+    let reviews: ReviewService
 
     public init(platform: PlatformServices, ports: inout ModulePorts) throws {
         let register = try ports.require(RegisterRepository.self)
@@ -37,6 +38,7 @@ public struct ParticipationModule: ContextModule {
         self.proposals = ProposalService(database: platform.database, eligibility: self.eligibility)
         self.meetings = MeetingService(
             database: platform.database, eligibility: self.eligibility, outbox: platform.outbox)
+        self.reviews = ReviewService(database: platform.database)
         ports.publish(self.votes)
     }
 
@@ -102,13 +104,15 @@ public struct ParticipationModule: ContextModule {
         CampaignAPI(service: self.campaigns).register(on: routes.api)
         ProposalAPI(service: self.proposals).register(on: routes.api)
         MeetingAPI(service: self.meetings).register(on: routes.api)
+        ReviewAPI(service: self.reviews).register(on: routes.api)
         ParticipationPages(
             votes: self.votes, campaigns: self.campaigns, proposals: self.proposals, meetings: self.meetings.meetings,
-            bodies: self.bodies, divisions: self.divisions, renderer: routes.renderer
+            reviews: self.reviews, bodies: self.bodies, divisions: self.divisions, renderer: routes.renderer
         ).register(on: routes.router)
         ConsolePages(votes: self.votes, paper: self.paper, proposals: self.proposals, renderer: routes.renderer)
             .register(on: routes.router)
         MeetingPages(service: self.meetings, proposals: self.proposals.proposals, renderer: routes.renderer)
             .register(on: routes.router)
+        ReviewPages(service: self.reviews).register(on: routes.router)
     }
 }

@@ -215,5 +215,26 @@ public enum ParticipationMigrations {
                 """,
             ]
         },
+        SQLMigration(id: "participation.0004.reviews") { _ in
+            [
+                """
+                CREATE TABLE participation_reviews (
+                    id TEXT PRIMARY KEY,
+                    community_code TEXT NOT NULL,
+                    subject_kind TEXT NOT NULL CHECK (subject_kind IN ('vote', 'campaign', 'meeting')),
+                    subject_id TEXT NOT NULL,
+                    subject_title TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    finding TEXT,
+                    flagged_by TEXT NOT NULL,
+                    flagged_at BIGINT NOT NULL,
+                    published_by TEXT,
+                    published_at BIGINT
+                )
+                """,
+                "CREATE INDEX participation_reviews_community ON participation_reviews (community_code, flagged_at)",
+                "CREATE INDEX participation_reviews_subject ON participation_reviews (subject_kind, subject_id)",
+            ]
+        },
     ]
 }

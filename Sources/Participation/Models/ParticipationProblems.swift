@@ -128,3 +128,13 @@ extension ParticipationProblem {
             en: "\(present) present, below the quorum of \(quorum): no decision can be taken.")
     }
 }
+
+extension ParticipationProblem {
+    public static let reviewNotFound = Problem.notFound(
+        code: "review_not_found", zh: "找不到该监督事项。", en: "No such review.")
+    public static let reviewPublished = Problem(
+        .conflict, code: "review_published", zh: "监督意见已发布。", en: "The finding of this review is published already.")
+    public static let committeeMemberRequired = Problem(
+        .forbidden, code: "committee_member_required", zh: "只有本社区监委会成员可以提请监督和发布监督意见。",
+        en: "Only members of the community's supervisory committee may flag a review or publish its finding.")
+}

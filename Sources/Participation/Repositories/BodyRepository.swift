@@ -52,6 +52,11 @@ public struct BodyRepository: Sendable {
 
     /// Whether the account sits on a council of the community whose term includes `today` (`YYYY-MM-DD`).
     public func isCouncilMember(accountID: String, community: String, today: String) async throws -> Bool {
+        try await self.isMember(of: .council, accountID: accountID, community: community, today: today)
+    }
+
+    /// Whether the account sits on a body of `kind` of the community whose term includes `today` (`YYYY-MM-DD`).
+    public func isMember(of kind: Body.Kind, accountID: String, community: String, today: String) async throws -> Bool {
         try await self.database.withConnection { sql in
             try await sql.select().column(SQLColumn("id", table: "m"))
                 .from(SQLAlias(SQLIdentifier("participation_members"), as: SQLIdentifier("m")))
@@ -61,7 +66,7 @@ public struct BodyRepository: Sendable {
                 )
                 .where(SQLColumn("account_id", table: "m"), .equal, SQLBind(accountID))
                 .where(SQLColumn("community_code", table: "b"), .equal, SQLBind(community))
-                .where(SQLColumn("kind", table: "b"), .equal, SQLBind("council"))
+                .where(SQLColumn("kind", table: "b"), .equal, SQLBind(kind.rawValue))
                 .where(SQLColumn("term_start", table: "b"), .lessThanOrEqual, SQLBind(today))
                 .where(SQLColumn("term_end", table: "b"), .greaterThanOrEqual, SQLBind(today))
                 .limit(1).first() != nil

@@ -38,6 +38,23 @@ struct CommunityPageModel {
         let status: String
     }
 
+    /// A review of the supervisory committee.
+    struct ReviewRow {
+        let id: String
+        let subject: String
+        let link: String
+        let reason: String
+        let finding: String?
+        /// Whether the viewer (a committee member) may publish its finding.
+        let open: Bool
+    }
+
+    /// Something a committee member may flag.
+    struct Subject {
+        let value: String
+        let label: String
+    }
+
     /// A body with its members.
     struct BodyRow {
         let name: String
@@ -59,10 +76,15 @@ struct CommunityPageModel {
     let proposals: [ProposalRow]
     let meetings: [MeetingRow]
     let bodies: [BodyRow]
+    let reviews: [ReviewRow]
+    let subjects: [Subject]
+    let supervisor: Bool
+    let error: String?
     let hasVotes: Bool
     let hasCampaigns: Bool
     let hasProposals: Bool
     let hasMeetings: Bool
+    let hasReviews: Bool
     let hasBodies: Bool
 
     static func vote(_ vote: Vote, now: Int64, strings: [String: String], locale: AppLocale) -> VoteRow {

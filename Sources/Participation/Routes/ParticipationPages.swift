@@ -15,6 +15,7 @@ struct ParticipationPages: Sendable {
     let campaigns: CampaignService
     let proposals: ProposalService
     let meetings: MeetingRepository
+    let reviews: ReviewService
     let bodies: BodyRepository
     let divisions: DivisionRepository?
     let renderer: PageRenderer
@@ -44,8 +45,9 @@ struct ParticipationPages: Sendable {
                 body: .init(byteBuffer: ByteBuffer(bytes: script)))
         }
         router.get("/participation/communities/{code}") { request, context in
-            _ = try QueryParameters(request, allowed: [])
-            return try await self.community(try context.parameters.require("code"), request, context)
+            let query = try QueryParameters(request, allowed: ["error"])
+            return try await self.community(
+                try context.parameters.require("code"), error: query.string("error"), request, context)
         }
         router.get("/participation/votes/{id}") { request, context in
             let query = try QueryParameters(request, allowed: ["receipt"])
@@ -82,7 +84,9 @@ struct ParticipationPages: Sendable {
         }
     }
 
-    func community(_ code: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func community(_ code: String, error: String? = nil, _ request: Request, _ context: AppRequestContext)
+        async throws -> Response
+    {
         let strings = ParticipationStrings.table(for: context.locale)
         let name = try await self.divisions?.find(code)?.name
         guard name != nil || self.divisions == nil else { throw ParticipationProblem.communityNotFound }
@@ -114,10 +118,23 @@ struct ParticipationPages: Sendable {
                 id: $0.id, title: $0.title, when: $0.startsAtLocal, place: $0.place,
                 status: strings["p_meeting_" + $0.status.rawValue] ?? "")
         }
+        let supervisor = try await self.reviews.isMember(context.principal, community: code)
+        let subjects =
+            supervisor
+            ? votes.map { CommunityPageModel.Subject(value: "vote:\($0.id)", label: $0.title) }
+                + campaigns.map { CommunityPageModel.Subject(value: "campaign:\($0.id)", label: $0.title) }
+                + meetings.map { CommunityPageModel.Subject(value: "meeting:\($0.id)", label: $0.title) } : []
+        let reviews = try await self.reviews.reviews.reviews(community: code).map {
+            CommunityPageModel.ReviewRow(
+                id: $0.id, subject: $0.subjectTitle, link: "/participation/\($0.subjectKind.rawValue)s/\($0.subjectID)",
+                reason: $0.reason, finding: $0.finding, open: $0.finding == nil && supervisor)
+        }
         let model = CommunityPageModel(
             code: code, name: name ?? code, votes: votes, campaigns: campaigns, proposals: proposals,
-            meetings: meetings, bodies: bodies, hasVotes: !votes.isEmpty, hasCampaigns: !campaigns.isEmpty,
-            hasProposals: !proposals.isEmpty, hasMeetings: !meetings.isEmpty, hasBodies: !bodies.isEmpty)
+            meetings: meetings, bodies: bodies, reviews: reviews, subjects: subjects, supervisor: supervisor,
+            error: error, hasVotes: !votes.isEmpty, hasCampaigns: !campaigns.isEmpty,
+            hasProposals: !proposals.isEmpty, hasMeetings: !meetings.isEmpty, hasReviews: !reviews.isEmpty,
+            hasBodies: !bodies.isEmpty)
         return self.renderer.render(
             "participation-community", title: (name ?? code) + " · " + (strings["p_title"] ?? ""), model: model,
             request: request, context: context, strings: strings)
