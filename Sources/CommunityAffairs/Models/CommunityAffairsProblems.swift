@@ -56,7 +56,7 @@ public enum CommunityAffairsProblem {
             .conflict, code: "certificate_request_state",
             zh: "该申请当前状态为“\(status.label.zh)”，不能执行此操作。",
             en: "The request is \(status.label.en.lowercased()); this does not apply.",
-            extensions: ["status": status.rawValue])
+            extensions: ["requestStatus": status.rawValue])
     }
 
     /// 409: the certificate was revoked already.
