@@ -1,6 +1,7 @@
 import Appointments
 import Billing
 import Cases
+import CommunityAffairs
 import Identity
 import Livability
 import Notifications
@@ -25,6 +26,7 @@ public enum AppModules {
         LivabilityModule.self,
         CasesModule.self,
         ParticipationModule.self,
+        CommunityAffairsModule.self,
         AffairsModule.self,
         HomeModule.self,
     ]
