@@ -127,7 +127,7 @@ struct CertificateConsolePages: Sendable {
             do {
                 _ = try await self.service.review(id, decision: decision, note: fields["note"], by: principal)
             } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
-                return RequestPage.redirect(page, error: problem.locale(context.locale))
+                return RequestPage.redirect(page, error: problem.text(context.locale))
             }
             return WebForm.redirect(page)
         }
@@ -138,7 +138,7 @@ struct CertificateConsolePages: Sendable {
                 _ = try await self.service.revoke(number, reason: fields["reason"], by: principal)
             } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
                 return RequestPage.redirect(
-                    "/console/certificates/documents/\(number)", error: problem.locale(context.locale))
+                    "/console/certificates/documents/\(number)", error: problem.text(context.locale))
             }
             return WebForm.redirect("/console/certificates/documents/\(number)")
         }

@@ -38,7 +38,7 @@ struct CertificatePages: Sendable {
                 return WebForm.redirect("/certificates/requests/\(created.id)")
             } catch let error as any AppError where [.unprocessableContent, .forbidden].contains(error.status) {
                 return try await self.form(
-                    kind, inputs, error.locale(context.locale), request, context, status: error.status)
+                    kind, inputs, error.text(context.locale), request, context, status: error.status)
             }
         }
         router.get("/certificates/mine") { request, context in
@@ -82,7 +82,7 @@ struct CertificatePages: Sendable {
             do {
                 _ = try await self.service.supplement(id, note: fields["note"], by: principal)
             } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
-                return RequestPage.redirect("/certificates/requests/\(id)", error: problem.locale(context.locale))
+                return RequestPage.redirect("/certificates/requests/\(id)", error: problem.text(context.locale))
             }
             return WebForm.redirect("/certificates/requests/\(id)")
         }
@@ -177,7 +177,3 @@ struct MineModel {
     let documents: [Document]
 }
 
-extension AppError {
-    /// The problem's detail in the reader's language (pages show it in place).
-    func locale(_ locale: AppLocale) -> String { locale.pick(zh: self.detailZH, en: self.detailEN) }
-}
