@@ -176,4 +176,3 @@ struct MineModel {
     let requests: [Row]
     let documents: [Document]
 }
-
