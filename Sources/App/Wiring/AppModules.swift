@@ -8,6 +8,7 @@ import Participation
 import Platform
 import Population
 import ServiceHall
+import Society
 import Territory
 
 /// The platform's contexts, in dependency order: a module may use the ports of those listed before it, and its
@@ -25,6 +26,7 @@ public enum AppModules {
         LivabilityModule.self,
         CasesModule.self,
         ParticipationModule.self,
+        SocietyModule.self,
         AffairsModule.self,
         HomeModule.self,
     ]
