@@ -31,7 +31,8 @@ struct SocietyDemoSeeder: Sendable {
         var random = SeedRandom(state: seed)
         let organizationCount = max(3, Int((11_000 * scale).rounded()))
         for index in 0..<organizationCount {
-            try await self.organization(index, community: communities[index % communities.count], random: &random)
+            try await self.organization(
+                index, community: communities[index * communities.count / organizationCount], random: &random)
         }
         let volunteerCount = max(24, Int((160_000 * scale).rounded()))
         var byCommunity: [String: [String]] = [:]
@@ -74,10 +75,9 @@ struct SocietyDemoSeeder: Sendable {
         let areas = [["养老服务", "助餐"], ["青少年", "四点半课堂"], ["环境保护"], ["文化体育"], ["法律援助", "调解"]][index % 5]
         var code: String? = nil
         if kind != .communitySelfOrganization {
-            let body =
-                String(format: "5251%02d%04d", index % 100, index / 100 % 10_000)
-                + String(format: "%05d", Int(random.next() % 99_999))
-            code = CreditCode.complete(String(body.prefix(17)))
+            // Registration authority 5 (civil affairs), type 2, the seat's district, a 9-character organization code.
+            let body = "52" + String(community.prefix(6)) + String(format: "MJ%07d", Int(random.next() % 9_999_999))
+            code = CreditCode.complete(body)
         }
         let names = ["邻里", "同心", "芙蓉", "锦城", "和美", "善治"]
         let suffix = [
