@@ -25,8 +25,9 @@ with db:
         db.execute("INSERT INTO society_shifts VALUES (?, ?, 'fixed', ?, ?, 180, ?, ?, ?, 'BULK')",
                    ("bulk-s%d" % s, "bulk-a%d" % s, when, when + 10800, per_shift, per_shift, per_shift))
         rows = []
+        first = rng.randrange(volunteers)  # consecutive volunteers: one sign-up each per shift
         for k in range(min(per_shift, hours - s * per_shift)):
-            v = rng.randrange(volunteers)
+            v = (first + k) % volunteers
             rows.append(("bulk-g%d-%d" % (s, k), "bulk-s%d" % s, "bulk-%d" % v, k + 1, when - 86400,
                          "bulk-h%d-%d" % (s, k), communities[v % len(communities)], 30 + rng.randrange(150), when + 10800))
         db.executemany("INSERT INTO society_signups (id, shift_id, account_id, status, position, created_at)"
