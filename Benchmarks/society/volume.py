@@ -44,14 +44,20 @@ with db:
                " WHERE account_id LIKE 'bulk-%'")
     db.execute("INSERT INTO society_volunteer_months (account_id, month) SELECT DISTINCT account_id, %s"
                " FROM society_hours WHERE id LIKE 'bulk-%%' ON CONFLICT DO NOTHING" % month)
-    db.execute("INSERT INTO society_monthly (community_code, month, verified_minutes, active_volunteers)"
-               " SELECT community_code, %s, SUM(minutes), COUNT(DISTINCT account_id) FROM society_hours"
-               " WHERE id LIKE 'bulk-%%' GROUP BY 1, 2 ON CONFLICT (community_code, month) DO UPDATE SET"
-               " verified_minutes = verified_minutes + excluded.verified_minutes,"
-               " active_volunteers = active_volunteers + excluded.active_volunteers" % month)
-    db.execute("INSERT INTO society_community_stats (community_code, volunteers, verified_minutes)"
-               " SELECT community_code, COUNT(*), SUM(verified_minutes) FROM society_volunteers"
-               " WHERE account_id LIKE 'bulk-%' GROUP BY community_code"
-               " ON CONFLICT (community_code) DO UPDATE SET volunteers = volunteers + excluded.volunteers,"
-               " verified_minutes = verified_minutes + excluded.verified_minutes")
+    # Every level, as verification maintains it: the community, its street, district and city.
+    levels = [("community_code", "SUBSTR(community_code, 1, 9)"),
+              ("SUBSTR(community_code, 1, 9)", "SUBSTR(community_code, 1, 6)"),
+              ("SUBSTR(community_code, 1, 6)", "SUBSTR(community_code, 1, 4) || '00'"),
+              ("SUBSTR(community_code, 1, 4) || '00'", "NULL")]
+    for code, parent in levels:
+        db.execute("INSERT INTO society_division_months (division_code, month, verified_minutes, active_volunteers)"
+                   " SELECT %s, %s, SUM(minutes), COUNT(DISTINCT account_id) FROM society_hours"
+                   " WHERE id LIKE 'bulk-%%' GROUP BY 1, 2 ON CONFLICT (division_code, month) DO UPDATE SET"
+                   " verified_minutes = verified_minutes + excluded.verified_minutes,"
+                   " active_volunteers = active_volunteers + excluded.active_volunteers" % (code, month))
+        db.execute("INSERT INTO society_division_stats (division_code, parent_code, volunteers, verified_minutes)"
+                   " SELECT %s, %s, COUNT(*), SUM(verified_minutes) FROM society_volunteers"
+                   " WHERE account_id LIKE 'bulk-%%' GROUP BY 1"
+                   " ON CONFLICT (division_code) DO UPDATE SET volunteers = volunteers + excluded.volunteers,"
+                   " verified_minutes = verified_minutes + excluded.verified_minutes" % (code, parent))
 print("rollups built in %.0fs" % (time.time() - start))

@@ -135,13 +135,17 @@ import Testing
             #expect(topics.filter { $0 == "society.hours.verified" }.count == 6)
             #expect(topics.filter { $0 == "society.hours.disputed" }.count == 1)
             // The rollups agree with the records.
-            let totals = try await service.statistics.totals(inside: "5101", groupLength: 6)
-            #expect(totals.map(\.code) == ["510104"])
-            #expect(totals.first?.verifiedMinutes == 690)
-            #expect(totals.first?.volunteers == 1)
-            let months = try await service.statistics.monthly(inside: "510104", since: "2000-01")
-            #expect(months.map(\.verifiedMinutes).reduce(0, +) == 690)
-            #expect(months.map(\.activeVolunteers).reduce(0, +) == months.count)
+            let city = try await service.statistics.children(of: "510100")
+            #expect(city.map(\.code) == ["510104"])
+            #expect(city.first?.verifiedMinutes == 690)
+            #expect(city.first?.volunteers == 1)
+            for code in ["510100", "510104", "510104003", SocietyFixture.communityA] {
+                #expect(try await service.statistics.totals(of: code).verifiedMinutes == 690, "\(code)")
+                let months = try await service.statistics.monthly(of: code, since: "2000-01")
+                #expect(months.map(\.verifiedMinutes).reduce(0, +) == 690)
+                #expect(months.allSatisfy { $0.activeVolunteers == 1 })
+            }
+            #expect(try await service.statistics.totals(of: "510105").verifiedMinutes == 0)
         }
     }
 

@@ -119,7 +119,7 @@ import Testing
                     selfOrganized.id
                 ])
             #expect(
-                try await volunteering.statistics.totals(inside: "510104", groupLength: 6).first?.organizations == 2)
+                try await volunteering.statistics.totals(of: "510104").organizations == 2)
 
             #expect(
                 await problemCode {
@@ -129,7 +129,7 @@ import Testing
                 organization.id, verify: false, reason: "年报逾期未报", by: SocietyFixture.workerA)
             #expect(suspended.statusReason == "年报逾期未报")
             #expect(
-                try await volunteering.statistics.totals(inside: "510104", groupLength: 6).first?.organizations == 1)
+                try await volunteering.statistics.totals(of: "510104").organizations == 1)
             #expect(
                 await problemCode { _ = try await volunteering.post(plan, by: manager) } == "organization_not_active")
 

@@ -5,7 +5,7 @@ import Platform
 /// Sign-ups stay inside capacity without a lock table: every write on a shift first updates the shift's row
 /// (`confirmed`, `waitlist_seq`), which takes its row lock on PostgreSQL and happens under the one writer on SQLite,
 /// so concurrent sign-ups, cancellations and promotions of one shift run one after another. Statistics read the
-/// rollups (`society_community_stats`, `society_monthly`), which every verification updates in its transaction.
+/// rollups (`society_division_stats`, `society_division_months`), which every verification updates in its transaction.
 public enum SocietyMigrations {
     public static let all: [any Migration] = [
         SQLMigration(id: "society.0001.organizations") { _ in
@@ -146,25 +146,28 @@ public enum SocietyMigrations {
             ]
         },
         SQLMigration(id: "society.0003.rollups") { _ in
+            // One row per division at every level (community, street, district, city), so a division's figures,
+            // its children's and its months are each one key lookup, whatever the number of hour records.
             [
                 """
-                CREATE TABLE society_community_stats (
-                    community_code TEXT PRIMARY KEY,
+                CREATE TABLE society_division_stats (
+                    division_code TEXT PRIMARY KEY,
+                    parent_code TEXT,
                     organizations INTEGER NOT NULL DEFAULT 0,
                     volunteers INTEGER NOT NULL DEFAULT 0,
                     verified_minutes BIGINT NOT NULL DEFAULT 0
                 )
                 """,
+                "CREATE INDEX society_division_stats_parent ON society_division_stats (parent_code, division_code)",
                 """
-                CREATE TABLE society_monthly (
-                    community_code TEXT NOT NULL,
+                CREATE TABLE society_division_months (
+                    division_code TEXT NOT NULL,
                     month TEXT NOT NULL,
                     verified_minutes BIGINT NOT NULL DEFAULT 0,
                     active_volunteers INTEGER NOT NULL DEFAULT 0,
-                    PRIMARY KEY (community_code, month)
+                    PRIMARY KEY (division_code, month)
                 )
                 """,
-                "CREATE INDEX society_monthly_month ON society_monthly (month, community_code)",
                 """
                 CREATE TABLE society_volunteer_months (
                     account_id TEXT NOT NULL,

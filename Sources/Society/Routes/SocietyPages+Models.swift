@@ -29,7 +29,7 @@ enum SocietyPageModels {
         let title: String
         let description: String
         let place: String
-        let skills: String
+        let skills: String?
         let shifts: [ShiftRow]
         let signedIn: Bool
         let error: String?

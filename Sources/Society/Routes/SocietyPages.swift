@@ -69,7 +69,8 @@ struct SocietyPages: Sendable {
             }
             let model = SocietyPageModels.Detail(
                 id: activity.id, title: activity.title, description: activity.description, place: activity.place,
-                skills: activity.skills.joined(separator: ", "), shifts: rows, signedIn: context.principal != nil,
+                skills: activity.skills.isEmpty ? nil : activity.skills.joined(separator: ", "), shifts: rows,
+                signedIn: context.principal != nil,
                 error: query.string("error"))
             return self.render("society-activity", nil, model, request, context, title: activity.title)
         }

@@ -3,8 +3,8 @@ import Hummingbird
 import Platform
 import Territory
 
-/// The statistics of one division: its totals, its children's, and the last twelve months; built from the rollups
-/// by three range scans.
+/// The statistics of one division: its totals, its children's, and the last twelve months; read from the rollups
+/// by key: one row, the children's rows and at most twelve months.
 struct SocietyStatistics: ResponseEncodable {
     /// One division's figures.
     struct Row: Encodable {
@@ -34,16 +34,10 @@ struct SocietyStatistics: ResponseEncodable {
         guard code.count <= 12, let division = try await divisions.find(code) else {
             throw SocietyProblem.notFound("division", code)
         }
-        let prefix = Authorization.scopePrefix(code)
-        let childLength: Int =
-            switch division.level {
-            case .city: 6
-            case .district: 9
-            default: 12
-            }
-        let children = try await statistics.totals(inside: prefix, groupLength: childLength)
+        let total = try await statistics.totals(of: code)
+        let children = division.level == .community ? [] : try await statistics.children(of: code)
         var names: [String: String] = [:]
-        if division.level != .community {
+        if !children.isEmpty {
             var after: String? = nil
             repeat {
                 let page = try await divisions.list(.init(parentCode: code), after: after, limit: 500)
@@ -51,18 +45,10 @@ struct SocietyStatistics: ResponseEncodable {
                 after = page.more ? page.items.last?.code : nil
             } while after != nil
         }
-        let total = children.reduce((0, 0, Int64(0))) {
-            ($0.0 + $1.organizations, $0.1 + $1.volunteers, $0.2 + $1.verifiedMinutes)
-        }
-        let since = SocietyText.month(now - 365 * 86_400)
-        let months = try await statistics.monthly(inside: prefix, since: since)
+        let months = try await statistics.monthly(of: code, since: SocietyText.month(now - 365 * 86_400))
         return SocietyStatistics(
-            division: Self.row(code, division.name, total.0, total.1, total.2),
-            children: division.level == .community
-                ? []
-                : children.map {
-                    Self.row($0.code, names[$0.code] ?? $0.code, $0.organizations, $0.volunteers, $0.verifiedMinutes)
-                },
+            division: Self.row(code, division.name, total),
+            children: children.map { Self.row($0.code, names[$0.code] ?? $0.code, $0) },
             months: months.map {
                 Month(
                     month: $0.month, verifiedHours: Double($0.verifiedMinutes) / 60,
@@ -70,11 +56,11 @@ struct SocietyStatistics: ResponseEncodable {
             })
     }
 
-    static func row(_ code: String, _ name: String, _ organizations: Int, _ volunteers: Int, _ minutes: Int64) -> Row {
-        let hours = Double(minutes) / 60
+    static func row(_ code: String, _ name: String, _ totals: SocietyTotals) -> Row {
+        let hours = Double(totals.verifiedMinutes) / 60
         return Row(
-            code: code, name: name, organizations: organizations, volunteers: volunteers,
+            code: code, name: name, organizations: totals.organizations, volunteers: totals.volunteers,
             verifiedHours: (hours * 10).rounded() / 10,
-            hoursPerVolunteer: volunteers == 0 ? 0 : (hours / Double(volunteers) * 10).rounded() / 10)
+            hoursPerVolunteer: totals.volunteers == 0 ? 0 : (hours / Double(totals.volunteers) * 10).rounded() / 10)
     }
 }
