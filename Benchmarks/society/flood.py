@@ -59,6 +59,7 @@ with ThreadPoolExecutor(8) as pool:
 print("set-up: %d volunteers registered, signed in and opted in in %.1fs" % (volunteers, time.time() - start))
 starts = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(time.time() + 86400))
 ends = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(time.time() + 86400 + 7200))
+conn = http.client.HTTPConnection(host.hostname, host.port)  # the first one idled out during the set-up
 status, activity = call(conn, "POST", "/api/v1/society/activities", {
     "communityCode": community, "title": "Popular: marathon water station", "place": "Tianfu Square",
     "lat": 30.657, "lon": 104.066,
