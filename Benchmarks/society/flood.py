@@ -68,6 +68,12 @@ assert status == 201, (status, activity)
 shift = activity["shifts"][0]["id"]
 
 
+# Fresh connections (those of the set-up may have idled out), opened before the clock starts.
+people = [(http.client.HTTPConnection(host.hostname, host.port, timeout=120), token) for _, token in people]
+for c, _ in people:
+    c.connect()
+
+
 def sign_up(person):
     conn, token = person
     return call(conn, "POST", "/api/v1/society/shifts/%s/signups" % shift, token=token)
