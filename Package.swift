@@ -38,7 +38,7 @@ let package = Package(
             name: "CitizenCloud",
             dependencies: [
                 "App", "Platform", "Territory", "Population", "Identity", "Accessibility", "ServiceHall",
-                "Appointments", "Billing", "Livability", "Cases", "Participation", "CommunityAffairs",
+                "Appointments", "Billing", "Livability", "Cases", "Participation", "CommunityAffairs", "Society",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -54,7 +54,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Platform", "Territory", "Population", "Identity", "Notifications", "ServiceHall", "Appointments",
-                "Billing", "Livability", "Cases", "Participation", "CommunityAffairs",
+                "Billing", "Livability", "Cases", "Participation", "CommunityAffairs", "Society",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -152,6 +152,21 @@ let package = Package(
                 .copy("Resources/templates"), .copy("Resources/certificate-catalog.json"),
                 .copy("Resources/openapi-communityaffairs.yaml"),
             ],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "Society",
+            dependencies: [
+                "Platform", "Territory", "Population", "Identity", "Notifications",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/openapi-society.yaml")],
             swiftSettings: settings
         ),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
@@ -280,7 +295,7 @@ let package = Package(
             name: "BrowserTests",
             dependencies: [
                 "App", "Territory", "Identity", "ServiceHall", "TestSupport", "Appointments", "Billing", "Population",
-                "Platform", "Livability", "Participation", "CommunityAffairs",
+                "Platform", "Livability", "Participation", "CommunityAffairs", "Society",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -366,6 +381,19 @@ let package = Package(
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "SocietyTests",
+            dependencies: [
+                "App", "Society", "Identity", "Platform", "Territory", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -9,6 +9,7 @@ import Participation
 import Platform
 import Population
 import ServiceHall
+import Society
 import Territory
 
 /// The platform's contexts, in dependency order: a module may use the ports of those listed before it, and its
@@ -27,6 +28,7 @@ public enum AppModules {
         CasesModule.self,
         ParticipationModule.self,
         CommunityAffairsModule.self,
+        SocietyModule.self,
         AffairsModule.self,
         HomeModule.self,
     ]
