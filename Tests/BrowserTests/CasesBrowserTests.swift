@@ -64,20 +64,12 @@ struct CasesBrowserTests {
     }
 
     static func signInResident(_ browser: WebDriver, _ base: String, next: String) async throws {
-        try await browser.navigate(to: base + "/signin?lang=zh&next=" + next)
-        try await browser.waitForElement(css: "#username").sendKeys(Self.phone)
-        try await browser.findElement(css: "#password").sendKeys(Self.password)
-        try await browser.findElement(css: "#signin-form button").click()
+        try await browser.signInResident(base: base, phone: Self.phone, password: Self.password, next: next)
     }
 
     static func signInOfficial(_ browser: WebDriver, _ base: String, _ username: String) async throws {
-        try await browser.navigate(to: base + "/console?lang=zh")
-        try await browser.waitForElement(css: "#username").sendKeys(username)
-        try await browser.findElement(css: "#password").sendKeys(Self.password)
-        let code = String(format: "%06d", TOTP(secret: Self.secret).compute(date: Date()))
-        try await browser.findElement(css: "#otp").sendKeys(code)
-        try await browser.findElement(css: "#login-form button").click()
-        _ = try await browser.waitForElement(css: "#my-scope-code")
+        try await browser.signInOfficial(
+            base: base, username: username, password: Self.password, totpSecret: Self.secret)
     }
 
     /// A 1 × 1 PNG.

@@ -56,13 +56,8 @@ struct ParticipationBrowserTests {
     }
 
     static func consoleSignIn(_ browser: WebDriver, _ base: String, _ username: String) async throws {
-        try await browser.navigate(to: base + "/console?lang=zh")
-        try await browser.waitForElement(css: "#username").sendKeys(username)
-        try await browser.findElement(css: "#password").sendKeys(Self.password)
-        try await browser.findElement(css: "#otp").sendKeys(
-            String(format: "%06d", TOTP(secret: Self.secret).compute(date: Date())))
-        try await browser.findElement(css: "#login-form button").click()
-        _ = try await browser.waitForElement(css: "#my-scope-code")
+        try await browser.signInOfficial(
+            base: base, username: username, password: Self.password, totpSecret: Self.secret)
     }
 
     @Test("a resident supports a proposal, casts a secret ballot and checks the receipt; officials enter paper ballots")

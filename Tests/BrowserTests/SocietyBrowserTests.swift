@@ -44,11 +44,7 @@ struct SocietyBrowserTests {
 
     /// Signs the resident in on the site, landing on `next`.
     static func resident(_ browser: WebDriver, _ base: String, _ next: String) async throws {
-        try await browser.navigate(to: "\(base)/signin?lang=zh&next=\(next)")
-        for (field, value) in [("#username", Self.phone), ("#password", Self.password)] {
-            try await browser.waitForElement(css: field).sendKeys(value)
-        }
-        try await browser.findElement(css: "#signin-form button").click()
+        try await browser.signInResident(base: base, phone: Self.phone, password: Self.password, next: next)
     }
 
     /// Signs the community worker in to the console with a TOTP code; `again` waits for the next 30-second window,
@@ -58,13 +54,8 @@ struct SocietyBrowserTests {
             let seconds = 30 - Int(Date().timeIntervalSince1970) % 30
             try await Task.sleep(for: .seconds(seconds + 1))
         }
-        try await browser.navigate(to: "\(base)/console?lang=zh")
-        let otp = String(format: "%06d", TOTP(secret: Self.secret).compute(date: Date()))
-        for (field, value) in [("#username", "heping.worker"), ("#password", Self.password), ("#otp", otp)] {
-            try await browser.waitForElement(css: field).sendKeys(value)
-        }
-        try await browser.findElement(css: "#login-form button").click()
-        _ = try await browser.waitForElement(css: "#my-scope-code")
+        try await browser.signInOfficial(
+            base: base, username: "heping.worker", password: Self.password, totpSecret: Self.secret)
     }
 
     @Test("a resident opts in and signs up → checks in and out at the place → reports hours → the community verifies")

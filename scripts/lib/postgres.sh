@@ -157,7 +157,7 @@ start_test_postgres() {
     for attempt in 1 2 3 4 5; do
         port=$(_citizen_pg_free_port)
         if _citizen_pg_as_owner "$CITIZEN_PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" \
             start >/dev/null 2>&1; then
             started=1
             break
