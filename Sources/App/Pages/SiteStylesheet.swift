@@ -25,6 +25,7 @@ enum SiteStylesheet {
           background: #c0392b; color: #fff; font-size: 11px; line-height: 18px; text-align: center; font-weight: 700; }
         .tabbar .badge { position: absolute; top: 3px; left: calc(50% + 6px); }
         body.with-tabbar { padding-bottom: calc(64px + env(safe-area-inset-bottom)); }
+        html:has(body.with-tabbar) { scroll-padding-bottom: calc(72px + env(safe-area-inset-bottom)); }
         @media (min-width: 900px) {
           .tabbar { position: sticky; top: 0; bottom: auto; justify-content: center; gap: 8px; border-top: 0;
             border-bottom: 1px solid var(--line); padding: 0 16px; }
@@ -32,6 +33,7 @@ enum SiteStylesheet {
           .tabbar a.on { box-shadow: inset 0 -3px 0 var(--accent); }
           .tabbar .badge { position: static; }
           body.with-tabbar { padding-bottom: 0; }
+          html:has(body.with-tabbar) { scroll-padding-bottom: 0; scroll-padding-top: 56px; }
         }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
           white-space: nowrap; }
@@ -44,6 +46,7 @@ enum SiteStylesheet {
         .profile h2 { margin: 0 0 8px; } .actions { display: flex; gap: 10px; flex-wrap: wrap; }
         .button.secondary-link { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
         button.wide { width: 100%; min-height: 44px; font-size: 16px; padding: 10px; }
+        .form button { min-height: 44px; font-size: 16px; }
         main { max-width: 960px; margin: 0 auto; padding: 16px; }
         .hero h1 { font-size: 24px; margin: 8px 0; } .hero p { color: var(--muted); }
         .cards { display: grid; grid-template-columns: 1fr; gap: 12px; margin: 16px 0; }

@@ -20,7 +20,7 @@ public struct SMSCodeService: Sendable {
         self.identity = identity
         self.codes = SMSCodeRepository(database: database, cipher: cipher)
         self.logger = logger
-        self.demo = DemoCodeLog()
+        self.demo = DemoCodeLog.shared
     }
 
     /// Queues a code for `phone`; throws `too_many_codes` (with the seconds to wait) when the phone or the address
@@ -120,8 +120,11 @@ public struct SMSCodeService: Sendable {
     }
 }
 
-/// Whether the server logs SMS codes (`serve --demo` only).
+/// Whether the server logs SMS codes (`serve --demo` only). One per process: the demo seeds through module
+/// instances of its own, and the server's must see the switch.
 final class DemoCodeLog: Sendable {
+    static let shared = DemoCodeLog()
+
     private let on = Atomic<Bool>(false)
 
     var isOn: Bool { self.on.load(ordering: .relaxed) }
