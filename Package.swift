@@ -198,7 +198,7 @@ let package = Package(
         .target(
             name: "Identity",
             dependencies: [
-                "Platform", "Territory", "Population",
+                "Platform", "Territory", "Population", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),

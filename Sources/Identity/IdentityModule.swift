@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import Platform
 import Population
 import ServiceLifecycle
@@ -16,6 +17,7 @@ public struct IdentityModule: ContextModule {
     let platform: PlatformServices
     let identity: IdentityService
     let oidc: OIDCProvider
+    let smsCodes: SMSCodeService
 
     public init(platform: PlatformServices, ports: inout ModulePorts) throws {
         self.platform = platform
@@ -23,6 +25,8 @@ public struct IdentityModule: ContextModule {
             database: platform.database, cipher: platform.cipher, hasher: PasswordHasher(cost: platform.passwordCost),
             issuer: platform.issuer)
         self.oidc = OIDCProvider(identity: self.identity, database: platform.database, issuer: platform.issuer)
+        self.smsCodes = SMSCodeService(
+            identity: self.identity, database: platform.database, cipher: platform.cipher, logger: platform.logger)
         ports.publish(self.identity)
         ports.publish(self.oidc)
         ports.publish(
@@ -70,6 +74,7 @@ public struct IdentityModule: ContextModule {
         let audit = self.platform.audit
         let secure = self.platform.secureCookies
         AuthAPI(service: self.identity).register(on: routes.api)
+        SMSCodeAPI(service: self.smsCodes).register(on: routes.api)
         MeAPI(service: self.identity).register(on: routes.api)
         OfficialAPI(service: self.identity, audit: audit).register(on: routes.api)
         OfficialsAPI(
@@ -81,10 +86,18 @@ public struct IdentityModule: ContextModule {
             menu: routes.consoleMenu
         ).register(on: routes.router)
         SignInPages(
-            service: self.identity, audit: audit, renderer: routes.renderer, database: database, secureCookies: secure
+            service: self.identity, smsCodes: self.smsCodes, audit: audit, renderer: routes.renderer,
+            database: database, secureCookies: secure
         ).register(on: routes.router)
         OIDCRoutes(provider: self.oidc, renderer: routes.renderer, secureCookies: secure).register(on: routes.router)
         DemoRelyingPartyPages(provider: self.oidc, renderer: routes.renderer, secureCookies: secure)
             .register(on: routes.router)
+    }
+
+    /// `serve --demo`: SMS codes are also written to the server log (notice level), so the demo can be tried
+    /// without a phone gateway.
+    public func seedDemo(seed: UInt64) async throws {
+        self.smsCodes.demo.enable()
+        self.platform.logger.notice("demo.sms_codes_logged")
     }
 }

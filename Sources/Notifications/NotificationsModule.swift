@@ -23,7 +23,10 @@ public struct NotificationsModule: ContextModule {
         [
             NavigationEntry(
                 id: "nav-inbox", label: LocalizedText(zh: "消息", en: "Messages"), path: "/me/notifications",
-                tab: .me, order: 90, signedInOnly: true)
+                tab: .me, order: 90, signedInOnly: true,
+                badge: { [database] principal in
+                    try await InboxRepository(database: database).unreadCount(accountID: principal.subject)
+                })
         ]
     }
 

@@ -45,7 +45,8 @@ struct AffairsPagesTests {
             let cookie = try await Self.session(client, phone: AffairsFixture.phone(1))
             let html = try await Self.page(client, "/me/affairs", cookie)
             #expect(
-                html.contains(#"id="nav-affairs""#) && html.contains(#"id="tab-all" href="/me/affairs" class="on""#))
+                html.contains(#"id="tabbar-affairs" aria-current="page""#)
+                    && html.contains(#"id="tab-all" href="/me/affairs" class="on""#))
             for id in ["SA-TIE2", "SA-A1", "SA-A3", "b-power-1", "b-fine-1", "p-1"] {
                 #expect(html.contains(#"id="affair-\#(id)""#), "\(id)")
             }

@@ -76,7 +76,9 @@ struct WebPagesBrowserTests {
         try await withBrowser { browser, base in
             try await browser.navigate(to: base + "/divisions/510104?lang=zh")
             try await browser.findElement(css: "#switch-language").click()
-            #expect(try await browser.findElement(css: "nav.nav a[href='/divisions']").text == "Divisions")
+            #expect(try await browser.findElement(css: "#tabbar-community").text == "Community")
+            try await browser.findElement(css: "#tabbar-community").click()
+            #expect(try await browser.waitForElement(css: "#nav-divisions").text == "Divisions")
             try await browser.navigate(to: base + "/console")
             #expect(try await browser.findElement(css: "h1").text == "Console sign-in")
             #expect(try await browser.findElements(css: "#login-form input[name=username]").count == 1)

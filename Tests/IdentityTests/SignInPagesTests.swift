@@ -48,7 +48,9 @@ struct SignInPagesTests {
             let inbox = try await client.execute(
                 uri: "/me/notifications", method: .get, headers: [.cookie: "cc_session=\(session)"])
             #expect(inbox.status == .ok)
-            let html = String(buffer: inbox.body)
+            // Sign-out lives on the 我的 (me) tab's page.
+            let me = try await client.execute(uri: "/me", method: .get, headers: [.cookie: "cc_session=\(session)"])
+            let html = String(buffer: me.body)
             #expect(html.contains(#"id="sign-out""#))
             let csrf = try #require(ConsolePagesTests.hiddenCSRF(html))
 

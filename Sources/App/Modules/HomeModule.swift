@@ -1,17 +1,20 @@
+import Identity
 import Platform
 import Population
 import Territory
 
-/// The resident home page `/` and the shared stylesheet.
+/// The resident home page `/`, the tab bar's tab pages and the shared stylesheet.
 struct HomeModule: ContextModule {
     static let name = "home"
 
     let divisions: DivisionRepository
     let register: RegisterRepository
+    let identity: IdentityService
 
     init(platform: PlatformServices, ports: inout ModulePorts) throws {
         self.divisions = try ports.require(DivisionRepository.self)
         self.register = try ports.require(RegisterRepository.self)
+        self.identity = try ports.require(IdentityService.self)
     }
 
     var navigation: [NavigationEntry] {
@@ -20,6 +23,8 @@ struct HomeModule: ContextModule {
 
     func register(on routes: ModuleRoutes) {
         HomePages(divisions: self.divisions, register: self.register, renderer: routes.renderer)
+            .register(on: routes.router)
+        TabPages(identity: self.identity, divisions: self.divisions, renderer: routes.renderer)
             .register(on: routes.router)
     }
 }

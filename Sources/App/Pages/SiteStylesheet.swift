@@ -7,13 +7,46 @@ enum SiteStylesheet {
           color: var(--ink); background: var(--bg); }
         a { color: #1f5fbf; }
         .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px; }
-        .top { background: var(--accent); color: #fff; padding: 12px 16px; display: flex; flex-wrap: wrap;
-          gap: 8px 16px; align-items: center; justify-content: space-between; }
-        .brand { color: #fff; text-decoration: none; font-weight: 700; font-size: 20px; }
-        .brand small { display: block; font-weight: 400; font-size: 12px; opacity: .85; }
-        .nav { display: flex; flex-wrap: wrap; gap: 4px 14px; } .nav a { color: #fff; text-decoration: none; }
-        .nav-form { display: inline; margin: 0; } .nav-form button { background: none; border: 0; color: #fff;
-        font: inherit; padding: 0; cursor: pointer; text-decoration: underline; }
+        .top { background: var(--accent); color: #fff; padding: 8px 16px; padding-top: max(8px, env(safe-area-inset-top));
+          display: flex; gap: 8px 16px; align-items: center; justify-content: space-between; }
+        .brand { color: #fff; text-decoration: none; font-weight: 700; font-size: 19px; line-height: 1.2; }
+        .brand small { display: block; font-weight: 400; font-size: 12px; opacity: .9; }
+        .nav { display: flex; gap: 4px 6px; } .nav a { color: #fff; text-decoration: none; display: inline-flex;
+          align-items: center; min-height: 44px; padding: 0 8px; }
+        .tabbar { position: fixed; left: 0; right: 0; bottom: 0; z-index: 10; display: flex; background: #fff;
+          border-top: 1px solid var(--line); padding-bottom: env(safe-area-inset-bottom); }
+        .tabbar a { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center;
+          min-height: 56px; min-width: 44px; padding: 4px 2px; gap: 2px; color: var(--muted); text-decoration: none;
+          font-size: 12px; position: relative; }
+        .tabbar a.on { color: var(--accent); font-weight: 600; }
+        .tabbar a:focus-visible { outline: 3px solid #1f5fbf; outline-offset: -3px; }
+        .tabbar svg { fill: none; stroke: currentColor; stroke-width: 1.8; stroke-linecap: round; stroke-linejoin: round; }
+        .badge { display: inline-block; min-width: 18px; height: 18px; padding: 0 5px; border-radius: 9px;
+          background: #c0392b; color: #fff; font-size: 11px; line-height: 18px; text-align: center; font-weight: 700; }
+        .tabbar .badge { position: absolute; top: 3px; left: calc(50% + 6px); }
+        body.with-tabbar { padding-bottom: calc(64px + env(safe-area-inset-bottom)); }
+        html:has(body.with-tabbar) { scroll-padding-bottom: calc(72px + env(safe-area-inset-bottom)); }
+        @media (min-width: 900px) {
+          .tabbar { position: sticky; top: 0; bottom: auto; justify-content: center; gap: 8px; border-top: 0;
+            border-bottom: 1px solid var(--line); padding: 0 16px; }
+          .tabbar a { flex: 0 0 auto; flex-direction: row; gap: 6px; padding: 0 14px; min-height: 48px; font-size: 15px; }
+          .tabbar a.on { box-shadow: inset 0 -3px 0 var(--accent); }
+          .tabbar .badge { position: static; }
+          body.with-tabbar { padding-bottom: 0; }
+          html:has(body.with-tabbar) { scroll-padding-bottom: 0; scroll-padding-top: 56px; }
+        }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+          white-space: nowrap; }
+        .hub { list-style: none; padding: 0; margin: 12px 0; background: var(--card); border: 1px solid var(--line);
+          border-radius: 10px; }
+        .hub li { border-top: 1px solid var(--line); } .hub li:first-child { border-top: 0; }
+        .hub a { display: flex; align-items: center; justify-content: space-between; gap: 8px; min-height: 52px;
+          padding: 0 16px; color: var(--ink); text-decoration: none; font-size: 17px; }
+        .hub a::after { content: "›"; color: var(--muted); font-size: 22px; margin-left: auto; }
+        .profile h2 { margin: 0 0 8px; } .actions { display: flex; gap: 10px; flex-wrap: wrap; }
+        .button.secondary-link { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
+        button.wide { width: 100%; min-height: 44px; font-size: 16px; padding: 10px; }
+        .form button { min-height: 44px; font-size: 16px; }
         main { max-width: 960px; margin: 0 auto; padding: 16px; }
         .hero h1 { font-size: 24px; margin: 8px 0; } .hero p { color: var(--muted); }
         .cards { display: grid; grid-template-columns: 1fr; gap: 12px; margin: 16px 0; }

@@ -74,6 +74,7 @@ public struct AppWiring {
         for module in modules {
             for middleware in module.middlewares { router.add(middleware: middleware) }
         }
+        router.add(middleware: NavigationBadgeMiddleware(entries: modules.flatMap(\.navigation)))
         let api = APIRoutes(router: router)
         OperationsRoutes(database: database, openAPI: openAPI).register(on: router)
         let routes = ModuleRoutes(

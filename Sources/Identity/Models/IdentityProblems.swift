@@ -44,6 +44,17 @@ public enum IdentityProblem {
         .tooManyRequests, code: "too_many_attempts", zh: "登录失败次数过多，请 15 分钟后再试。",
         en: "Too many failed sign-ins; try again in 15 minutes.")
 
+    static let invalidCode = Problem(
+        .unauthorized, code: "invalid_code", zh: "验证码不正确或已失效，请重新获取。",
+        en: "The code is wrong or no longer valid; ask for a new one.", extensions: ["parameter": "code"])
+
+    static func tooManyCodes(retryAfter seconds: Int64) -> Problem {
+        Problem(
+            .tooManyRequests, code: "too_many_codes", zh: "验证码发送过于频繁，请 \(seconds) 秒后再试。",
+            en: "Too many codes asked for; try again in \(seconds) seconds.",
+            extensions: ["retryAfter": "\(seconds)"])
+    }
+
     static let invalidGrant = Problem(
         .unauthorized, code: "invalid_refresh_token", zh: "刷新令牌无效或已过期，请重新登录。",
         en: "The refresh token is invalid or expired; sign in again.")

@@ -24,6 +24,16 @@ extension AccountRepository {
         }
     }
 
+    /// Sets a new password hash, unlocks the account and revokes its refresh tokens (a reset ends other sign-ins).
+    func setPassword(accountID: String, hash: String) async throws {
+        try await self.database.transaction { sql in
+            try await sql.update("identity_accounts").set("password_hash", to: hash).set("failed_attempts", to: 0)
+                .set("locked_until", to: 0).where("id", .equal, accountID).run()
+            try await sql.update("identity_refresh_tokens").set("revoked", to: 1).where("account_id", .equal, accountID)
+                .run()
+        }
+    }
+
     /// Clears the failure count after a successful sign-in.
     func recordSuccess(accountID: String) async throws {
         try await self.database.withConnection { sql in

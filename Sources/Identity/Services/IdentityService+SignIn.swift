@@ -118,7 +118,7 @@ extension IdentityService {
         return self.revocations.isRevoked(subject: claims.sub, jti: claims.jti, issuedAt: claims.iat) ? nil : principal
     }
 
-    private func tokens(for account: Account, refresh: String) async throws -> TokenResponse {
+    func tokens(for account: Account, refresh: String) async throws -> TokenResponse {
         let access = try await self.authority.signer().sign(account.principal)
         return TokenResponse(
             accessToken: access, refreshToken: refresh, expiresIn: TokenSigner.lifetime, tokenType: "Bearer")

@@ -48,4 +48,12 @@ public struct SignInLimiter: Sendable {
             }
         }
     }
+
+    /// Forgets `key`'s failures (the owner proved who they are another way, e.g. with an SMS code).
+    public func clear(_ key: String) async throws {
+        try await self.database.withConnection { sql in
+            try await sql.delete(from: "identity_signin_failures").where("kind", .equal, self.kind)
+                .where("key", .equal, key).run()
+        }
+    }
 }

@@ -19,6 +19,9 @@ public struct AppRequestContext: RequestContext {
     /// The synchronizer token every form of the visitor's cookie session must carry (see ``WebForm``); nil without
     /// a session.
     public var sessionCSRF: String?
+    /// The badges of the resident navigation for this visitor (entry id → count), set on pages by
+    /// ``NavigationBadgeMiddleware``; empty elsewhere.
+    public var navigationBadges: [String: Int]
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
@@ -27,6 +30,7 @@ public struct AppRequestContext: RequestContext {
         self.clientAddress = source.channel.remoteAddress?.ipAddress
         self.principal = nil
         self.sessionCSRF = nil
+        self.navigationBadges = [:]
     }
 
     /// JSON bodies: 415 unless declared as JSON, 400 `invalid_body` naming the field that does not fit.

@@ -1,9 +1,31 @@
 /// A link of the resident navigation, contributed by a module.
 public struct NavigationEntry: Sendable {
     /// Where the resident tab bar places an entry; the header shows every entry in `order`.
-    public enum Tab: String, Sendable {
+    public enum Tab: String, Sendable, CaseIterable {
         /// 首页 · 办事 · 我的办事 · 社区 · 我的.
         case home, services, affairs, community, me
+
+        /// The tab's own page, listing the tab's entries (the home tab's is the home page).
+        public var path: String {
+            switch self {
+            case .home: "/"
+            case .services: "/do"
+            case .affairs: "/affairs"
+            case .community: "/community"
+            case .me: "/me"
+            }
+        }
+
+        /// The tab's label in the tab bar.
+        public var label: LocalizedText {
+            switch self {
+            case .home: LocalizedText(zh: "首页", en: "Home")
+            case .services: LocalizedText(zh: "办事", en: "Services")
+            case .affairs: LocalizedText(zh: "我的办事", en: "My affairs")
+            case .community: LocalizedText(zh: "社区", en: "Community")
+            case .me: LocalizedText(zh: "我的", en: "Me")
+            }
+        }
     }
 
     /// The element id in the page (`nav-bills`), for tests and anchors.
@@ -16,9 +38,13 @@ public struct NavigationEntry: Sendable {
     public let order: Int
     /// Shown only to a signed-in visitor.
     public let signedInOnly: Bool
+    /// What waits for the signed-in resident behind this entry (unread messages …), shown as a badge on the entry
+    /// and its tab; nil when the entry has no count.
+    public let badge: (@Sendable (Principal) async throws -> Int)?
 
     public init(
-        id: String, label: LocalizedText, path: String, tab: Tab, order: Int, signedInOnly: Bool = false
+        id: String, label: LocalizedText, path: String, tab: Tab, order: Int, signedInOnly: Bool = false,
+        badge: (@Sendable (Principal) async throws -> Int)? = nil
     ) {
         self.id = id
         self.label = label
@@ -26,6 +52,7 @@ public struct NavigationEntry: Sendable {
         self.tab = tab
         self.order = order
         self.signedInOnly = signedInOnly
+        self.badge = badge
     }
 }
 

@@ -16,6 +16,8 @@ public enum LayoutStrings {
         "nav_signout": "退出",
         "footer_data": "数据来源",
         "skip": "跳到正文",
+        "tabbar": "主导航",
+        "badge_unread": "条未读",
     ]
 
     static let en: [String: String] = [
@@ -26,5 +28,7 @@ public enum LayoutStrings {
         "nav_signout": "Sign out",
         "footer_data": "Data sources",
         "skip": "Skip to content",
+        "tabbar": "Main navigation",
+        "badge_unread": "unread",
     ]
 }

@@ -85,6 +85,13 @@ public struct PageEnvelope {
     public let here: String
     /// The navigation links for this visitor, in header order.
     public let nav: [NavLink]
+    /// The resident tab bar: every tab with this visitor's entries; empty on console pages (officials have their
+    /// own menu there).
+    public let tabs: [TabLink]
+    /// Whether the page shows the tab bar (every page but the console's).
+    public let showTabBar: Bool
+    /// The tab of the page being shown, if any (a tab's own page lists its `entries`).
+    public let currentTab: TabLink?
     public let page: Any
 
     /// A link of the layout's navigation.
@@ -95,6 +102,8 @@ public struct PageEnvelope {
         public let tab: String
         /// Whether the link leads to the page being shown (`aria-current`).
         public let current: Bool
+        /// What waits behind the link (unread messages …), nil when nothing does.
+        public let badge: Int?
     }
 
     init(
@@ -119,11 +128,26 @@ public struct PageEnvelope {
         self.switchLanguageLabel = other == .en ? "English" : "中文"
         self.attributions = DataAttribution.all
         let signedIn = self.signedIn
-        let path = request.uri.path
+        let path = RoutePath.canonical(request.uri.path)
+        let badges = context.navigationBadges
         self.nav = navigation.filter { signedIn || !$0.signedInOnly }.map {
             NavLink(
                 id: $0.id, label: $0.label.pick(locale), href: $0.path, tab: $0.tab.rawValue,
-                current: $0.path == "/" ? path == "/" : path.hasPrefix($0.path))
+                current: $0.path == "/" ? path == "/" : RoutePath.isUnder($0.path, path), badge: badges[$0.id])
+        }
+        if RoutePath.isUnder("/console", path) {
+            self.tabs = []
+            self.currentTab = nil
+            self.showTabBar = false
+        } else {
+            let current = TabLink.tab(of: path, navigation: navigation)
+            let links = self.nav
+            self.tabs = NavigationEntry.Tab.allCases.map { tab in
+                TabLink(
+                    tab: tab, locale: locale, current: tab == current, entries: links.filter { $0.tab == tab.rawValue })
+            }
+            self.currentTab = self.tabs.first { $0.current }
+            self.showTabBar = true
         }
         self.page = page
     }

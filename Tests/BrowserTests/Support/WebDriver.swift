@@ -511,8 +511,11 @@ struct WebElement: Sendable {
         }
     }
 
-    /// Clicks the element (scrolling it into view first); throws if it is hidden or covered.
+    /// Clicks the element (scrolling it to the middle of the window first, as a person would, so the fixed tab bar
+    /// at the bottom of a phone page does not cover it); throws if it is hidden or covered.
     func click() async throws {
+        _ = try await browser.executeScript(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", arguments: [self.jsonReference])
         _ = try await browser.command("POST", "element/\(id)/click", body: [:])
     }
 
