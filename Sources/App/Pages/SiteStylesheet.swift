@@ -102,7 +102,7 @@ enum SiteStylesheet {
         .foot { max-width: 960px; margin: 24px auto; padding: 0 16px; font-size: 12px; color: var(--muted); }
         .foot ul { padding-left: 18px; }
         .alert { background: #fdecea; color: #8a1c12; border-radius: 8px; padding: 10px 12px; }
-        .pre { white-space: pre-wrap; }
+        .pre { white-space: pre-wrap; } #ballot-status { overflow-wrap: anywhere; }
         .photos { display: flex; gap: 8px; flex-wrap: wrap; margin: 8px 0; }
         .photos img { width: 104px; height: 104px; object-fit: cover; border-radius: 8px; }
         .note { background: #fff7e0; border-radius: 8px; padding: 10px 12px; } .ok { color: #1e7b34; }
