@@ -86,7 +86,7 @@ public struct CaseConsolePages: Sendable {
                     MeetingInput(title: fields["title"], heldOn: fields["heldOn"]), by: principal)
                 return WebForm.redirect("/console/meetings/\(meeting.id)")
             } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
-                return WebForm.redirect("/console/meetings?error=" + Self.encode(problem.text(context.locale)))
+                return WebForm.redirect("/console/meetings", error: problem.text(context.locale))
             }
         }
         router.get("/console/meetings/{id}") { request, context in
@@ -116,13 +116,10 @@ public struct CaseConsolePages: Sendable {
                             decision: fields["decision"]), by: principal)
                 }
             } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
-                return WebForm.redirect("/console/meetings/\(id)?error=" + Self.encode(problem.text(context.locale)))
+                return WebForm.redirect("/console/meetings/\(id)", error: problem.text(context.locale))
             }
             return WebForm.redirect("/console/meetings/\(id)")
         }
     }
 
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? ""
-    }
 }

@@ -58,9 +58,8 @@ public struct CaseRulePages: Sendable {
                 if fields["action"] == "delete" {
                     guard try await self.service.categories.delete(rule: fields["rule"] ?? "") else {
                         return WebForm.redirect(
-                            "/console/cases/rules?error="
-                                + Self.encode(
-                                    context.locale.pick(zh: "类别的全市默认规则不能删除。", en: "A category's default rule stays.")))
+                            "/console/cases/rules",
+                            error: context.locale.pick(zh: "类别的全市默认规则不能删除。", en: "A category's default rule stays."))
                     }
                 } else {
                     _ = try await self.service.saveRule(
@@ -69,7 +68,7 @@ public struct CaseRulePages: Sendable {
                             departmentId: fields["departmentId"], note: fields["note"]), by: official)
                 }
             } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
-                return WebForm.redirect("/console/cases/rules?error=" + Self.encode(problem.text(context.locale)))
+                return WebForm.redirect("/console/cases/rules", error: problem.text(context.locale))
             }
             return WebForm.redirect("/console/cases/rules?saved=1")
         }
@@ -105,7 +104,4 @@ public struct CaseRulePages: Sendable {
             strings: strings)
     }
 
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? ""
-    }
 }

@@ -63,8 +63,7 @@ struct MeetingPages: Sendable {
             do {
                 _ = try await self.service.register(id, attending: fields["action"] != "withdraw", by: principal)
             } catch let problem as Problem where [.conflict, .forbidden].contains(problem.status) {
-                return WebForm.redirect(
-                    "/participation/meetings/\(id)?error=" + Self.encode(problem.text(context.locale)))
+                return WebForm.redirect("/participation/meetings/\(id)", error: problem.text(context.locale))
             }
             return WebForm.redirect("/participation/meetings/\(id)")
         }
@@ -104,8 +103,8 @@ struct MeetingPages: Sendable {
                 return WebForm.redirect("/console/participation/meetings/\(meeting.id)")
             } catch let problem as Problem where problem.status == .unprocessableContent {
                 return WebForm.redirect(
-                    "/console/participation/meetings?community=\(Self.encode(community))&error="
-                        + Self.encode(problem.text(context.locale)))
+                    "/console/participation/meetings?community=\(community.addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? "")",
+                    error: problem.text(context.locale))
             }
         }
         router.get("/console/participation/meetings/{id}") { request, context in
@@ -135,8 +134,7 @@ struct MeetingPages: Sendable {
                     _ = try await self.service.publish(id, minutes: fields["minutes"] ?? "", by: principal)
                 }
             } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
-                return WebForm.redirect(
-                    "/console/participation/meetings/\(id)?error=" + Self.encode(problem.text(context.locale)))
+                return WebForm.redirect("/console/participation/meetings/\(id)", error: problem.text(context.locale))
             }
             return WebForm.redirect("/console/participation/meetings/\(id)")
         }
@@ -175,7 +173,4 @@ struct MeetingPages: Sendable {
             template, title: meeting.title, model: model, request: request, context: context, strings: strings)
     }
 
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? ""
-    }
 }

@@ -21,7 +21,7 @@ struct ReviewPages: Sendable {
                 return WebForm.redirect("/participation/communities/\(review.communityCode)#reviews")
             } catch let problem as Problem where problem.status == .unprocessableContent {
                 return WebForm.redirect(
-                    "/participation/communities/\(fields["community"] ?? "")?error=" + Self.encode(problem, context))
+                    "/participation/communities/\(fields["community"] ?? "")", error: problem.text(context.locale))
             }
         }
         router.post("/participation/reviews/{id}/finding") { request, context in
@@ -32,7 +32,7 @@ struct ReviewPages: Sendable {
                 return WebForm.redirect("/participation/communities/\(review.communityCode)#reviews")
             } catch let problem as Problem where [.conflict, .unprocessableContent].contains(problem.status) {
                 return WebForm.redirect(
-                    "/participation/communities/\(fields["community"] ?? "")?error=" + Self.encode(problem, context))
+                    "/participation/communities/\(fields["community"] ?? "")", error: problem.text(context.locale))
             }
         }
     }
@@ -44,7 +44,4 @@ struct ReviewPages: Sendable {
         return (Review.Subject(rawValue: parts[0]), parts[1])
     }
 
-    static func encode(_ problem: Problem, _ context: AppRequestContext) -> String {
-        problem.text(context.locale).addingPercentEncoding(withAllowedCharacters: WebForm.unreserved) ?? ""
-    }
 }

@@ -83,6 +83,13 @@ public enum WebForm {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
+    /// A `303 See Other` to `path` with `error` (percent-encoded) as its `error` parameter: form pages show a
+    /// refusal in place this way.
+    public static func redirect(_ path: String, error: String) -> Response {
+        let encoded = error.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? ""
+        return Self.redirect(path + (path.contains("?") ? "&" : "?") + "error=" + encoded)
+    }
+
     /// The sign-in page that comes back to `path` afterwards.
     public static func signInRedirect(returningTo path: String) -> Response {
         Self.redirect("/signin?next=" + (path.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "/"))
